@@ -1,0 +1,65 @@
+/**
+ * Serves the demo site and the built widget on 127.0.0.1, on PORT or a free port, and prints
+ * the URL. Static files only: no request data is logged or kept.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const mounts = [
+  ['/dist/', join(root, 'dist')],
+  ['/', join(root, 'demo', 'site')],
+];
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+function fileFor(pathname) {
+  for (const [prefix, dir] of mounts) {
+    if (!pathname.startsWith(prefix)) continue;
+    const candidate = normalize(join(dir, decodeURIComponent(pathname.slice(prefix.length))));
+    if (candidate !== dir && !candidate.startsWith(dir + sep)) return null;
+    const file = existsSync(candidate) && statSync(candidate).isDirectory() ? join(candidate, 'index.html') : candidate;
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+if (!existsSync(join(root, 'dist', 'cookie-consent.js'))) {
+  console.error('dist/cookie-consent.js is missing: run `npm run build` first (`npm run demo` does).');
+  process.exit(1);
+}
+
+const server = createServer((request, response) => {
+  let file;
+  try {
+    file = fileFor(new URL(request.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    file = null;
+  }
+  if (!file) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('Not found');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': types[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(file).pipe(response);
+});
+
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const { port } = server.address();
+  console.log(`Demo site: http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+});

@@ -1,0 +1,33 @@
+import type { ConsentDecision } from './types.js';
+
+export type ConsentView = 'banner' | 'preferences' | 'none';
+
+export interface ConsentReadyDetail {
+  decision: ConsentDecision | null;
+}
+
+export interface ConsentChangeDetail {
+  decision: ConsentDecision | null;
+  previous: ConsentDecision | null;
+  /** Ids of the categories whose state changed. */
+  changed: string[];
+  /** `other-tab` when the decision was made in another tab of the same site. */
+  origin: 'this-tab' | 'other-tab';
+}
+
+export interface ConsentViewDetail {
+  view: ConsentView;
+}
+
+export interface ConsentEventMap {
+  'consent-ready': CustomEvent<ConsentReadyDetail>;
+  'consent-change': CustomEvent<ConsentChangeDetail>;
+  /** What the interface should show; the UI elements listen to this. */
+  'consent-view': CustomEvent<ConsentViewDetail>;
+}
+
+declare global {
+  // Merging the map makes `document.addEventListener('consent-change', e => e.detail…)` typed.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends ConsentEventMap {}
+}

@@ -1,0 +1,322 @@
+import { resolveConfig } from './config.js';
+import {
+  changedCategories,
+  completeCategories,
+  createDecision,
+  isDecisionCurrent,
+  withdrawnCategories,
+} from './decision.js';
+import type { ConsentChangeDetail, ConsentEventMap, ConsentView } from './events.js';
+import { eraseMatching } from './gating/erase.js';
+import { warnOnce } from './log.js';
+import { encodeConsentCookie, readConsentCookie } from './storage/consent-cookie.js';
+import { deleteStoredDecision, readDocumentCookies, writeStoredDecision } from './storage/cookie-jar.js';
+import { appendReceipt, readReceipts, type ConsentReceipt } from './storage/history.js';
+import { startTabSync, type TabSync } from './sync.js';
+import type {
+  CategoryStates,
+  ConsentConfig,
+  ConsentDecision,
+  ConsentLayer,
+  ConsentMethod,
+  ResolvedConfig,
+} from './types.js';
+
+export interface DecisionOptions {
+  /** Where the visitor decided; `api` when a script called the method. */
+  layer?: ConsentLayer;
+}
+
+export interface ConsentManagerOptions {
+  /** The window whose document, cookies and storage the manager works on. Default: the global one. */
+  window?: Window;
+}
+
+/**
+ * The one consent manager of a page: holds the visitor's decision, stores it, tells the page and
+ * the site's other tabs about every change, and asks the UI to show itself. Plain TypeScript:
+ * the UI, the gating and headless users all talk to it through this API.
+ *
+ * @fires consent-ready - once per page load, after `start()`: `{ decision }`
+ * @fires consent-change - on every saved choice, here or in another tab: `{ decision, previous, changed, origin }`
+ * @fires consent-view - when the interface should show the banner, the preferences or nothing: `{ view }`
+ */
+export class ConsentManager extends EventTarget {
+  /** Resolves once `start()` has read the stored decision and `consent-ready` fired. */
+  readonly ready: Promise<void>;
+  private resolveReady!: () => void;
+  private resolved?: ResolvedConfig;
+  private current: ConsentDecision | null = null;
+  private consentIdInUse: string | null = null;
+  private currentView: ConsentView = 'none';
+  private win?: Window;
+  private sync?: TabSync;
+  private readonly usedCategories = new Set<string>();
+  private readonly grantWaiters = new Map<string, (() => void)[]>();
+
+  constructor(private readonly options: ConsentManagerOptions = {}) {
+    super();
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  get decision(): ConsentDecision | null {
+    return this.current;
+  }
+
+  get config(): ResolvedConfig | undefined {
+    return this.resolved;
+  }
+
+  get started(): boolean {
+    return this.resolved !== undefined;
+  }
+
+  /** What the interface should show now. */
+  get view(): ConsentView {
+    return this.currentView;
+  }
+
+  /**
+   * Validates the configuration and reads the stored decision. Only the first call counts; a
+   * later one (a second copy of the widget on the page) is ignored with a warning.
+   * @throws ConsentConfigError when the configuration is wrong, naming the key.
+   */
+  start(config: ConsentConfig): this {
+    const resolved = resolveConfig(config);
+    if (this.resolved) {
+      warnOnce('second-start', 'the consent manager was started twice; the first configuration is kept.');
+      return this;
+    }
+    this.resolved = resolved;
+    this.win = this.options.window ?? globalThis.window;
+    const stored = this.readStored();
+    this.consentIdInUse = stored.any?.consentId ?? null;
+    this.current = stored.current;
+    this.currentView = this.current ? 'none' : 'banner';
+    this.sync = startTabSync(
+      this.win,
+      `cookie-consent:${resolved.cookie.name}`,
+      () => {
+        const decision = this.readStored().current;
+        return decision ? encodeConsentCookie(decision) : null;
+      },
+      (decision) => this.adoptRemote(decision),
+    );
+    queueMicrotask(() => {
+      this.emit('consent-ready', { decision: this.current });
+      this.resolveReady();
+      if (this.currentView !== 'none') this.emit('consent-view', { view: this.currentView });
+    });
+    return this;
+  }
+
+  /** Whether the category may run now. Required categories always may; before a decision nothing else. */
+  granted(category: string): boolean {
+    if (this.resolved?.categories.some((c) => c.id === category && c.required)) return true;
+    return this.current?.categories[category] === true;
+  }
+
+  /** Resolves when the category is granted: now, or whenever the visitor grants it later. */
+  whenGranted(category: string): Promise<void> {
+    if (this.granted(category)) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.grantWaiters.set(category, [...(this.grantWaiters.get(category) ?? []), resolve]);
+    });
+  }
+
+  acceptAll(options: DecisionOptions = {}): Promise<ConsentDecision> {
+    return this.decide(() => this.allCategories(true), 'accept-all', options);
+  }
+
+  rejectAll(options: DecisionOptions = {}): Promise<ConsentDecision> {
+    return this.decide(() => this.allCategories(false), 'reject-all', options);
+  }
+
+  /** Saves a custom choice; categories left out keep their current state (refused before any decision). */
+  set(categories: Partial<CategoryStates>, options: DecisionOptions = {}): Promise<ConsentDecision> {
+    return this.decide(() => ({ ...(this.current?.categories ?? {}), ...categories }), 'custom', options);
+  }
+
+  /** Refuses every category that is not required, as a recorded withdrawal. */
+  withdraw(options: DecisionOptions = {}): Promise<ConsentDecision> {
+    return this.decide(() => this.allCategories(false), 'withdraw', options);
+  }
+
+  /** Forgets the decision and the consent id, and asks again. */
+  reset(): void {
+    if (!this.resolved || !this.win) return;
+    const previous = this.current;
+    this.current = null;
+    this.consentIdInUse = null;
+    this.guard('reset', () => {
+      deleteStoredDecision(this.win!.document, this.resolved!);
+      this.eraseRefused(null);
+    });
+    this.sync?.announce(null);
+    this.emitChange(previous, null, 'this-tab');
+    this.reloadIfWithdrawn(previous, null);
+    this.showBanner();
+  }
+
+  showBanner(): void {
+    this.setView('banner');
+  }
+
+  showPreferences(): void {
+    this.setView('preferences');
+  }
+
+  hide(): void {
+    this.setView('none');
+  }
+
+  /** The visitor's past decisions on this browser, oldest first. */
+  history(): Promise<ConsentReceipt[]> {
+    if (!this.current && !this.consentIdInUse) return Promise.resolve([]);
+    return readReceipts();
+  }
+
+  /**
+   * Tells the manager that a script of the category ran on this page, so that withdrawing the
+   * category reloads the page (running scripts cannot be stopped otherwise).
+   */
+  markCategoryUsed(category: string): void {
+    this.usedCategories.add(category);
+  }
+
+  override addEventListener<K extends keyof ConsentEventMap>(
+    type: K,
+    listener: ((event: ConsentEventMap[K]) => void) | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  private allCategories(granted: boolean): CategoryStates {
+    return Object.fromEntries(this.resolved!.categories.map((category) => [category.id, granted]));
+  }
+
+  private async decide(
+    wanted: () => Partial<CategoryStates>,
+    method: ConsentMethod,
+    { layer = 'api' }: DecisionOptions,
+  ): Promise<ConsentDecision> {
+    const config = this.resolved;
+    const win = this.win;
+    if (!config || !win) {
+      throw new Error(`cookie-consent: a decision was requested before start(config); await manager.ready first.`);
+    }
+    const previous = this.current;
+    const decision = createDecision(
+      config,
+      completeCategories(config, wanted()),
+      method,
+      this.consentIdInUse ?? undefined,
+    );
+    this.consentIdInUse = decision.consentId;
+    this.current = decision;
+    // Keep going after any storage failure: the decision in memory is what the page obeys.
+    this.guard('cookie', () => writeStoredDecision(win.document, config, decision));
+    this.guard('erase', () => this.eraseRefused(decision));
+    this.sync?.announce(encodeConsentCookie(decision));
+    this.emitChange(previous, decision, 'this-tab');
+    this.hide();
+    await appendReceipt({ ...decision, layer });
+    this.reloadIfWithdrawn(previous, decision);
+    return decision;
+  }
+
+  private readStored(): { current: ConsentDecision | null; any: ConsentDecision | null } {
+    const config = this.resolved!;
+    const any = readConsentCookie(readDocumentCookies(this.win!.document), config.cookie.name);
+    return { any, current: any && isDecisionCurrent(any, config) ? any : null };
+  }
+
+  private adoptRemote(decision: ConsentDecision | null): void {
+    const config = this.resolved!;
+    const next = decision && isDecisionCurrent(decision, config) ? decision : null;
+    if (next?.timestamp === this.current?.timestamp && next?.consentId === this.current?.consentId) return;
+    const previous = this.current;
+    this.current = next;
+    this.consentIdInUse = next?.consentId ?? null;
+    this.emitChange(previous, next, 'other-tab');
+    this.setView(next ? 'none' : 'banner');
+    this.reloadIfWithdrawn(previous, next);
+  }
+
+  private eraseRefused(decision: ConsentDecision | null): void {
+    const config = this.resolved!;
+    const patterns = config.categories
+      .filter((category) => !category.required && !decision?.categories[category.id])
+      .flatMap((category) => category.erase);
+    eraseMatching(this.win!, patterns, [config.cookie.name]);
+  }
+
+  private reloadIfWithdrawn(previous: ConsentDecision | null, next: ConsentDecision | null): void {
+    const withdrawn = withdrawnCategories(previous, next);
+    if (withdrawn.length === 0) return;
+    const policy = this.resolved!.reloadOnWithdraw;
+    const needed = policy ?? withdrawn.some((id) => this.usedCategories.has(id));
+    if (needed) this.guard('reload', () => this.win!.location.reload());
+  }
+
+  private emitChange(previous: ConsentDecision | null, decision: ConsentDecision | null, origin: ConsentChangeDetail['origin']): void {
+    this.emit('consent-change', { decision, previous, changed: changedCategories(previous, decision), origin });
+    for (const [category, waiters] of this.grantWaiters) {
+      if (!this.granted(category)) continue;
+      this.grantWaiters.delete(category);
+      waiters.forEach((resolve) => resolve());
+    }
+  }
+
+  private setView(view: ConsentView): void {
+    if (view === this.currentView) return;
+    this.currentView = view;
+    if (this.resolved) this.emit('consent-view', { view });
+  }
+
+  private emit<K extends keyof ConsentEventMap>(type: K, detail: ConsentEventMap[K]['detail']): void {
+    this.dispatchSafely(this, new CustomEvent(type, { detail }));
+    const doc = this.win?.document;
+    if (doc) this.dispatchSafely(doc, new CustomEvent(type, { detail }));
+  }
+
+  /** A listener of the host page that throws must not stop the widget from saving the choice. */
+  private dispatchSafely(target: EventTarget, event: Event): void {
+    try {
+      target.dispatchEvent(event);
+    } catch (error) {
+      warnOnce(`listener-${event.type}`, `a ${event.type} listener threw.`, error);
+    }
+  }
+
+  private guard(what: string, action: () => unknown): void {
+    try {
+      action();
+    } catch (error) {
+      warnOnce(`failed-${what}`, `${what} failed; the visitor's choice is kept in memory.`, error);
+    }
+  }
+}
+
+const MANAGER_KEY = Symbol.for('cookie-consent-widget.manager');
+
+/**
+ * The page's one manager, shared by every copy of the widget on the page (script tag and npm
+ * alike). Creating it touches no window or document; `start(config)` does.
+ */
+export function getConsentManager(): ConsentManager {
+  const registry = globalThis as typeof globalThis & { [MANAGER_KEY]?: ConsentManager };
+  registry[MANAGER_KEY] ??= new ConsentManager();
+  return registry[MANAGER_KEY];
+}

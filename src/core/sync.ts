@@ -1,0 +1,57 @@
+import { decodeConsentCookie } from './storage/consent-cookie.js';
+import type { ConsentDecision } from './types.js';
+
+/**
+ * Carries a decision to the site's other open tabs. BroadcastChannel where there is one; where
+ * there is not, a light poll of the cookie (which every tab shares) while the tab is visible.
+ */
+export interface TabSync {
+  announce(encodedDecision: string | null): void;
+  close(): void;
+}
+
+const POLL_MS = 400;
+
+export function startTabSync(
+  win: Window,
+  channelName: string,
+  readStoredValue: () => string | null,
+  onRemoteChange: (decision: ConsentDecision | null) => void,
+): TabSync {
+  const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
+  if (typeof Channel === 'function') {
+    try {
+      const channel = new Channel(channelName);
+      channel.onmessage = (event: MessageEvent) => {
+        const value: unknown = event.data;
+        onRemoteChange(typeof value === 'string' ? decodeConsentCookie(value) : null);
+      };
+      return {
+        announce: (encoded) => {
+          try {
+            channel.postMessage(encoded);
+          } catch {
+            // A closed channel (page being unloaded) has nobody left to tell.
+          }
+        },
+        close: () => channel.close(),
+      };
+    } catch {
+      // Fall through to polling: some embedded browsers expose a BroadcastChannel that throws.
+    }
+  }
+  let last = readStoredValue();
+  const timer = win.setInterval(() => {
+    if (win.document.visibilityState === 'hidden') return;
+    const current = readStoredValue();
+    if (current === last) return;
+    last = current;
+    onRemoteChange(current === null ? null : decodeConsentCookie(current));
+  }, POLL_MS);
+  return {
+    announce: () => {
+      last = readStoredValue();
+    },
+    close: () => win.clearInterval(timer),
+  };
+}

@@ -1,0 +1,68 @@
+import { clear } from 'idb-keyval';
+import { consentStore } from '../src/core/storage/history.js';
+
+/** Every cookie this page can see, by name. */
+export function cookieJar(doc: Document = document): Map<string, string> {
+  return new Map(
+    doc.cookie
+      .split(';')
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] as [string, string]),
+  );
+}
+
+export function deleteAllCookies(doc: Document = document): void {
+  for (const name of cookieJar(doc).keys()) {
+    for (const domain of ['', `; Domain=${doc.location.hostname}`]) {
+      doc.cookie = `${name}=; Max-Age=0; Path=/${domain}`;
+    }
+  }
+}
+
+/** A fresh visitor on this origin: no cookies, no storage, no history. */
+export async function resetBrowserState(): Promise<void> {
+  deleteAllCookies();
+  localStorage.clear();
+  sessionStorage.clear();
+  await clear(consentStore());
+}
+
+export function waitFor(condition: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (condition()) return resolve();
+      if (performance.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(check, 20);
+    };
+    check();
+  });
+}
+
+/** Loads a page in an iframe and resolves once it has loaded; `reload()` reloads it for real. */
+export async function openFrame(url: string): Promise<{ frame: HTMLIFrameElement; reload: () => Promise<void> }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 600px; border: 0';
+  const loaded = (): Promise<void> => new Promise((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  const first = loaded();
+  frame.src = url;
+  document.body.append(frame);
+  await first;
+  return {
+    frame,
+    reload: async () => {
+      const next = loaded();
+      frame.contentWindow!.location.reload();
+      await next;
+    },
+  };
+}
+
+/** The visible element in a shadow root, or null when hidden or absent. */
+export function visibleIn(root: ParentNode | null | undefined, selector: string): HTMLElement | null {
+  const element = root?.querySelector<HTMLElement>(selector);
+  if (!element) return null;
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 ? element : null;
+}

@@ -1,0 +1,56 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { browsers } from './scripts/browsers.mjs';
+
+const [chromium, firefox] = browsers;
+
+// Every test file gets a browser context of its own: fresh cookies, storage and IndexedDB.
+const freshContextPage = async ({ browser }) => (await browser.createBrowserContext()).newPage();
+
+export default {
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  nodeResolve: true,
+  rootDir: '.',
+  concurrency: 2,
+  concurrentBrowsers: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 240000,
+  coverage: true,
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    report: true,
+    reportDir: 'coverage',
+    reporters: ['text-summary', 'lcov'],
+  },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromium.path,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+      createPage: freshContextPage,
+      // Passing puppeteer-core itself makes the reporter name the browsers (Chromium, Firefox).
+      puppeteer: puppeteerCore,
+    }),
+    chromeLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: firefox.path,
+        headless: true,
+      },
+      createPage: freshContextPage,
+      // Passing puppeteer-core itself makes the reporter name the browsers (Chromium, Firefox).
+      puppeteer: puppeteerCore,
+    }),
+  ],
+};
