@@ -13,8 +13,9 @@ if (missing.length > 0) {
 
 const steps = [
   ['lint', 'npx', ['eslint', '.']],
-  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  // The build comes before the typecheck: tests import the built package from dist/.
   ['build', 'npm', ['run', 'build', '--silent']],
+  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['node tests', 'npm', ['run', 'test:node', '--silent']],
   ['browser tests', 'npx', ['web-test-runner']],
 ];
