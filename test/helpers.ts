@@ -1,5 +1,6 @@
-import { clear } from 'idb-keyval';
-import { consentStore } from '../src/core/storage/history.js';
+import type { ConsentChangeDetail } from '../src/core/events.js';
+import type { ConsentManager } from '../src/core/manager.js';
+import { DATABASE_NAME } from '../src/core/storage/history.js';
 
 /** Every cookie this page can see, by name. */
 export function cookieJar(doc: Document = document): Map<string, string> {
@@ -20,12 +21,25 @@ export function deleteAllCookies(doc: Document = document): void {
   }
 }
 
-/** A fresh visitor on this origin: no cookies, no storage, no history. */
+export function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error(`deleting ${name} is blocked by an open connection`));
+  });
+}
+
+/** A fresh visitor on this origin: no cookies, no storage, no consent database. */
 export async function resetBrowserState(): Promise<void> {
   deleteAllCookies();
   localStorage.clear();
   sessionStorage.clear();
-  await clear(consentStore());
+  await deleteDatabase(DATABASE_NAME);
+}
+
+export async function databaseNames(): Promise<string[]> {
+  return (await indexedDB.databases()).map((database) => database.name ?? '');
 }
 
 export function waitFor(condition: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
@@ -65,4 +79,24 @@ export function visibleIn(root: ParentNode | null | undefined, selector: string)
   if (!element) return null;
   const box = element.getBoundingClientRect();
   return box.width > 0 && box.height > 0 ? element : null;
+}
+
+export interface CorePageWindow extends Window {
+  manager: ConsentManager;
+  changes: ConsentChangeDetail[];
+  errors: string[];
+  warnings: string[];
+  started: boolean;
+}
+
+/** test/fixtures/core-page.html in an iframe: the core started from source, the environment optionally broken. */
+export async function openCorePage(options: { config?: object; break?: string[] } = {}) {
+  const params = new URLSearchParams();
+  if (options.config) params.set('config', JSON.stringify(options.config));
+  if (options.break) params.set('break', options.break.join(','));
+  const opened = await openFrame(`/test/fixtures/core-page.html?${params}`);
+  const page = () => opened.frame.contentWindow as CorePageWindow;
+  await waitFor(() => page().started === true, 'the core page to start');
+  await page().manager.ready;
+  return { ...opened, page };
 }

@@ -22,9 +22,10 @@ export function completeCategories(config: ResolvedConfig, wanted: Partial<Categ
   return categories;
 }
 
+/** A new decision over every configured category; `wanted` may name only some of them. */
 export function createDecision(
   config: ResolvedConfig,
-  categories: CategoryStates,
+  wanted: Partial<CategoryStates>,
   method: ConsentMethod,
   consentId: string = randomId(),
   now: number = Date.now(),
@@ -35,7 +36,7 @@ export function createDecision(
     timestamp: new Date(now).toISOString(),
     expiresAt: new Date(now + config.expiresDays * DAY_MS).toISOString(),
     method,
-    categories,
+    categories: completeCategories(config, wanted),
   };
 }
 
@@ -56,10 +57,16 @@ export function isDecisionCurrent(decision: ConsentDecision, config: ResolvedCon
   });
 }
 
-/** Category ids whose state differs between two decisions (a missing decision grants nothing). */
-export function changedCategories(previous: ConsentDecision | null, next: ConsentDecision | null): string[] {
-  const ids = new Set([...Object.keys(previous?.categories ?? {}), ...Object.keys(next?.categories ?? {})]);
-  return [...ids].filter((id) => (previous?.categories[id] ?? false) !== (next?.categories[id] ?? false));
+/**
+ * Ids of the configured categories whose effect changed between two decisions. Without a
+ * decision only the required categories are in effect, so a first decision never "changes" them.
+ */
+export function changedCategories(config: ResolvedConfig, previous: ConsentDecision | null, next: ConsentDecision | null): string[] {
+  const inEffect = (decision: ConsentDecision | null, id: string, required: boolean): boolean =>
+    required || decision?.categories[id] === true;
+  return config.categories
+    .filter(({ id, required }) => inEffect(previous, id, required) !== inEffect(next, id, required))
+    .map(({ id }) => id);
 }
 
 /** Categories granted before and refused now: what a withdrawal must clean up after. */

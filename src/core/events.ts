@@ -1,4 +1,4 @@
-import type { ConsentDecision } from './types.js';
+import type { ConsentDecision, ConsentLayer } from './types.js';
 
 export type ConsentView = 'banner' | 'preferences' | 'none';
 
@@ -13,6 +13,8 @@ export interface ConsentChangeDetail {
   changed: string[];
   /** `other-tab` when the decision was made in another tab of the same site. */
   origin: 'this-tab' | 'other-tab';
+  /** Where the visitor decided (for a decision made in this tab); absent after `reset()`. */
+  layer?: ConsentLayer;
 }
 
 export interface ConsentViewDetail {

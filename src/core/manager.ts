@@ -1,7 +1,6 @@
 import { resolveConfig } from './config.js';
 import {
   changedCategories,
-  completeCategories,
   createDecision,
   isDecisionCurrent,
   withdrawnCategories,
@@ -170,6 +169,12 @@ export class ConsentManager extends EventTarget {
     this.setView('none');
   }
 
+  /** Stops listening to other tabs; for single-page apps and tests that drop a manager. */
+  dispose(): void {
+    this.sync?.close();
+    this.sync = undefined;
+  }
+
   /** The visitor's past decisions on this browser, oldest first. */
   history(): Promise<ConsentReceipt[]> {
     if (!this.current && !this.consentIdInUse) return Promise.resolve([]);
@@ -217,19 +222,14 @@ export class ConsentManager extends EventTarget {
       throw new Error(`cookie-consent: a decision was requested before start(config); await manager.ready first.`);
     }
     const previous = this.current;
-    const decision = createDecision(
-      config,
-      completeCategories(config, wanted()),
-      method,
-      this.consentIdInUse ?? undefined,
-    );
+    const decision = createDecision(config, wanted(), method, this.consentIdInUse ?? undefined);
     this.consentIdInUse = decision.consentId;
     this.current = decision;
     // Keep going after any storage failure: the decision in memory is what the page obeys.
     this.guard('cookie', () => writeStoredDecision(win.document, config, decision));
     this.guard('erase', () => this.eraseRefused(decision));
     this.sync?.announce(encodeConsentCookie(decision));
-    this.emitChange(previous, decision, 'this-tab');
+    this.emitChange(previous, decision, 'this-tab', layer);
     this.hide();
     await appendReceipt({ ...decision, layer });
     this.reloadIfWithdrawn(previous, decision);
@@ -270,8 +270,14 @@ export class ConsentManager extends EventTarget {
     if (needed) this.guard('reload', () => this.win!.location.reload());
   }
 
-  private emitChange(previous: ConsentDecision | null, decision: ConsentDecision | null, origin: ConsentChangeDetail['origin']): void {
-    this.emit('consent-change', { decision, previous, changed: changedCategories(previous, decision), origin });
+  private emitChange(
+    previous: ConsentDecision | null,
+    decision: ConsentDecision | null,
+    origin: ConsentChangeDetail['origin'],
+    layer?: ConsentLayer,
+  ): void {
+    const changed = changedCategories(this.resolved!, previous, decision);
+    this.emit('consent-change', { decision, previous, changed, origin, ...(layer ? { layer } : {}) });
     for (const [category, waiters] of this.grantWaiters) {
       if (!this.granted(category)) continue;
       this.grantWaiters.delete(category);
@@ -286,18 +292,10 @@ export class ConsentManager extends EventTarget {
   }
 
   private emit<K extends keyof ConsentEventMap>(type: K, detail: ConsentEventMap[K]['detail']): void {
-    this.dispatchSafely(this, new CustomEvent(type, { detail }));
-    const doc = this.win?.document;
-    if (doc) this.dispatchSafely(doc, new CustomEvent(type, { detail }));
-  }
-
-  /** A listener of the host page that throws must not stop the widget from saving the choice. */
-  private dispatchSafely(target: EventTarget, event: Event): void {
-    try {
-      target.dispatchEvent(event);
-    } catch (error) {
-      warnOnce(`listener-${event.type}`, `a ${event.type} listener threw.`, error);
-    }
+    // A listener that throws is reported by the browser as that page's own error; dispatching
+    // goes on, so the widget's own work after an event is never cut short by one.
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+    this.win?.document.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
   private guard(what: string, action: () => unknown): void {

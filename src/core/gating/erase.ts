@@ -11,10 +11,12 @@ export function matchesPattern(name: string, pattern: string): boolean {
  * A browser ignores a Domain it would not have accepted, so trying too many is harmless.
  */
 export function domainVariants(hostname: string): (string | undefined)[] {
+  if (!hostname) return [undefined];
+  // An IP address can only be its own Domain: it has no parents and no leading-dot form.
+  if (/^[\d.]+$/.test(hostname) || hostname.includes(':')) return [undefined, hostname];
   const variants: (string | undefined)[] = [undefined];
-  if (!hostname || /^[\d.]+$/.test(hostname) || hostname.includes(':')) return variants;
   const labels = hostname.split('.');
-  for (let i = 0; i < labels.length - 1; i++) {
+  for (let i = 0; i < Math.max(1, labels.length - 1); i++) {
     const domain = labels.slice(i).join('.');
     variants.push(domain, `.${domain}`);
   }

@@ -15,9 +15,10 @@ export function readStoredDecision(doc: Document, config: ResolvedConfig, now = 
   return readConsentCookie(readDocumentCookies(doc), config.cookie.name, now);
 }
 
-function attributes(config: ResolvedConfig, doc: Document, maxAge: number): string {
+/** The attributes of the consent cookie; `Secure` on https (and always with SameSite=None). */
+export function cookieAttributes(config: ResolvedConfig, protocol: string, maxAge: number): string {
   const { path, domain, sameSite } = config.cookie;
-  const secure = doc.location?.protocol === 'https:' || sameSite === 'None';
+  const secure = protocol === 'https:' || sameSite === 'None';
   return `; Max-Age=${maxAge}; Path=${path}${domain ? `; Domain=${domain}` : ''}; SameSite=${sameSite}${secure ? '; Secure' : ''}`;
 }
 
@@ -29,7 +30,7 @@ export function writeStoredDecision(doc: Document, config: ResolvedConfig, decis
   const value = encodeConsentCookie(decision);
   const maxAge = Math.max(1, Math.floor((Date.parse(decision.expiresAt) - Date.now()) / 1000));
   try {
-    doc.cookie = `${config.cookie.name}=${value}${attributes(config, doc, maxAge)}`;
+    doc.cookie = `${config.cookie.name}=${value}${cookieAttributes(config, doc.location.protocol, maxAge)}`;
     const kept = readDocumentCookies(doc).includes(value);
     if (!kept) warnOnce('cookie-write', 'the consent cookie could not be stored (cookies blocked?); the choice is kept for this page only.');
     return kept;
@@ -41,7 +42,7 @@ export function writeStoredDecision(doc: Document, config: ResolvedConfig, decis
 
 export function deleteStoredDecision(doc: Document, config: ResolvedConfig): void {
   try {
-    doc.cookie = `${config.cookie.name}=${attributes(config, doc, 0)}`;
+    doc.cookie = `${config.cookie.name}=${cookieAttributes(config, doc.location.protocol, 0)}`;
   } catch {
     // Nothing stored can be deleted when cookies are unavailable.
   }

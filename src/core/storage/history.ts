@@ -1,4 +1,4 @@
-import { createStore, get, update, type UseStore } from 'idb-keyval';
+import { get, promisifyRequest, update, type UseStore } from 'idb-keyval';
 import { warnOnce } from '../log.js';
 import type { ConsentDecision, ConsentLayer } from '../types.js';
 
@@ -16,11 +16,37 @@ export const MAX_RECEIPTS = 200;
 let defaultStore: UseStore | undefined;
 
 /**
+ * idb-keyval's createStore, plus closing the connection when another tab (or the visitor's
+ * "erase my data") deletes or upgrades the database: an open connection would block that forever.
+ */
+function createClosableStore(databaseName: string, storeName: string): UseStore {
+  let database: Promise<IDBDatabase> | undefined;
+  const open = (): Promise<IDBDatabase> => {
+    if (database) return database;
+    const request = indexedDB.open(databaseName);
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+    database = promisifyRequest(request);
+    database.then(
+      (db) => {
+        db.onversionchange = () => {
+          db.close();
+          database = undefined;
+        };
+        db.onclose = () => (database = undefined);
+      },
+      () => (database = undefined),
+    );
+    return database;
+  };
+  return (mode, callback) => open().then((db) => callback(db.transaction(storeName, mode).objectStore(storeName)));
+}
+
+/**
  * Opened lazily: opening creates the database, and nothing may be stored before the visitor
  * decides (REQUIREMENTS 1). Every other module shares this one database through this store.
  */
 export function consentStore(): UseStore {
-  defaultStore ??= createStore(DATABASE_NAME, STORE_NAME);
+  defaultStore ??= createClosableStore(DATABASE_NAME, STORE_NAME);
   return defaultStore;
 }
 
