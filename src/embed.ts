@@ -3,6 +3,7 @@
  * `<script type="application/json" id="cookie-consent-config">` block or from the `data-*`
  * attributes of its own script tag, starts the consent manager, and shows `<cookie-consent>`.
  */
+import { bootConsent } from './core/boot.js';
 import { getConsentManager } from './core/manager.js';
 import type { ConsentConfig } from './core/types.js';
 import { defineCookieConsent, TAG_NAME } from './define.js';
@@ -46,7 +47,7 @@ const win = window as Window & { cookieConsent?: typeof manager };
 if (!win.cookieConsent) {
   win.cookieConsent = manager;
   // Configuration errors throw here, loudly, once: this is configuration time.
-  if (!manager.started) manager.start(configFromPage(script));
+  bootConsent(configFromPage(script));
   defineCookieConsent();
   if (document.body) mountElement();
   else document.addEventListener('DOMContentLoaded', mountElement, { once: true });

@@ -26,6 +26,11 @@ export interface DecisionOptions {
   layer?: ConsentLayer;
 }
 
+export interface Presentation {
+  language: string;
+  strings: string[];
+}
+
 export interface ConsentManagerOptions {
   /** The window whose document, cookies and storage the manager works on. Default: the global one. */
   window?: Window;
@@ -52,6 +57,8 @@ export class ConsentManager extends EventTarget {
   private sync?: TabSync;
   private readonly usedCategories = new Set<string>();
   private readonly grantWaiters = new Map<string, (() => void)[]>();
+
+  private shown: Presentation = { language: 'en', strings: [] };
 
   constructor(private readonly options: ConsentManagerOptions = {}) {
     super();
@@ -80,14 +87,15 @@ export class ConsentManager extends EventTarget {
    * later one (a second copy of the widget on the page) is ignored with a warning.
    * @throws ConsentConfigError when the configuration is wrong, naming the key.
    */
-  start(config: ConsentConfig): this {
+  start(config: ConsentConfig, options: ConsentManagerOptions = {}): this {
     const resolved = resolveConfig(config);
     if (this.resolved) {
       warnOnce('second-start', 'the consent manager was started twice; the first configuration is kept.');
       return this;
     }
     this.resolved = resolved;
-    this.win = this.options.window ?? globalThis.window;
+    this.win = options.window ?? this.options.window ?? globalThis.window;
+    this.shown = { language: resolved.language ?? 'en', strings: [] };
     const stored = this.readStored();
     this.consentIdInUse = stored.any?.consentId ?? null;
     this.current = stored.current;
@@ -107,6 +115,16 @@ export class ConsentManager extends EventTarget {
       if (this.currentView !== 'none') this.emit('consent-view', { view: this.currentView });
     });
     return this;
+  }
+
+  /** The language and the strings the visitor is being shown, for the proof of consent. */
+  get presentation(): Presentation {
+    return this.shown;
+  }
+
+  /** The interface reports what it shows, so a consent record can carry its language and a hash of its text. */
+  setPresentation(presentation: Presentation): void {
+    this.shown = { language: presentation.language, strings: [...presentation.strings] };
   }
 
   /** Whether the category may run now. Required categories always may; before a decision nothing else. */

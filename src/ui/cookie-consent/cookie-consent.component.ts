@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { bootConsent } from '../../core/boot.js';
 import { getConsentManager, type ConsentManager } from '../../core/manager.js';
 import type { ConsentView } from '../../core/events.js';
 import type { ConsentConfig, ConsentLayout, ConsentTheme } from '../../core/types.js';
@@ -72,7 +73,7 @@ export class CookieConsentElement extends LitElement {
     const config = this.configFromAttributes();
     if (!config) return;
     try {
-      this.manager.start(config);
+      bootConsent(config);
     } catch (error) {
       // An element configured by markup has no caller to throw to: report it where developers look.
       console.error(error);

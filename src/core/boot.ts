@@ -1,0 +1,15 @@
+import { getConsentManager, type ConsentManager } from './manager.js';
+import type { ConsentConfig } from './types.js';
+
+/**
+ * Starts everything a page needs from one configuration, in the order the page needs it: the
+ * manager (reads the stored decision synchronously), then the parts that act on the decision.
+ * The script tag and the element both start the widget through here; only the first call counts.
+ * @throws ConsentConfigError when the configuration is wrong, naming the key.
+ */
+export function bootConsent(config: ConsentConfig, win: Window = window): ConsentManager {
+  const manager = getConsentManager();
+  if (manager.started) return manager;
+  manager.start(config, { window: win });
+  return manager;
+}
