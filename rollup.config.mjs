@@ -10,6 +10,9 @@ export default {
   output: {
     file: 'dist/cookie-consent.js',
     format: 'iife',
+    // An IIFE cannot load chunks: the translations are bundled in until the script-tag build
+    // gets a loader of its own.
+    inlineDynamicImports: true,
     sourcemap: true,
   },
   plugins: [

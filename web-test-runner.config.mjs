@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { browsers } from './scripts/browsers.mjs';
+import { forcedColorsPlugin } from './test/ui/forced-colors-plugin.mjs';
 
 const [chromium, firefox] = browsers;
 
@@ -22,7 +23,7 @@ export default {
     reportDir: 'coverage',
     reporters: ['text-summary', 'lcov'],
   },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -5,6 +5,3 @@ const show = (decision) => {
 };
 document.addEventListener('consent-change', (event) => show(event.detail.decision));
 window.cookieConsent?.ready.then(() => show(window.cookieConsent.decision));
-for (const opener of document.querySelectorAll('[data-consent-open]')) {
-  opener.addEventListener('click', () => window.cookieConsent?.showPreferences());
-}

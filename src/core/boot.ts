@@ -1,3 +1,4 @@
+import { startDelivery } from './delivery/delivery.js';
 import { getConsentManager, type ConsentManager } from './manager.js';
 import type { ConsentConfig } from './types.js';
 
@@ -7,9 +8,13 @@ import type { ConsentConfig } from './types.js';
  * The script tag and the element both start the widget through here; only the first call counts.
  * @throws ConsentConfigError when the configuration is wrong, naming the key.
  */
-export function bootConsent(config: ConsentConfig, win: Window = window): ConsentManager {
-  const manager = getConsentManager();
+export function bootConsent(
+  config: ConsentConfig,
+  win: Window = window,
+  manager: ConsentManager = getConsentManager(),
+): ConsentManager {
   if (manager.started) return manager;
   manager.start(config, { window: win });
+  startDelivery(manager, { window: win });
   return manager;
 }

@@ -1,37 +1,59 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import { bootConsent } from '../../core/boot.js';
 import { getConsentManager, type ConsentManager } from '../../core/manager.js';
-import type { ConsentView } from '../../core/events.js';
-import type { ConsentConfig, ConsentLayout, ConsentTheme } from '../../core/types.js';
-import { en, type UiStrings } from '../i18n/en.js';
-import { styles } from './cookie-consent.styles.js';
+import type { ConsentReceipt } from '../../core/storage/history.js';
+import type { CategoryStates, ConsentConfig, ConsentLayer, ConsentLayout, ConsentTheme } from '../../core/types.js';
+import { bannerStyles } from '../banner/banner.styles.js';
+import { bannerTemplate } from '../banner/banner.template.js';
+import { isRightToLeft, loadStrings, pickLanguage } from '../i18n/languages.js';
+import { deepActiveElement, focusableIn, listenForOpeners } from '../page/openers.js';
+import { ReservedSpace } from '../page/reserve-space.js';
+import { categoryText, type Strings } from '../preferences/category.template.js';
+import { preferencesStyles } from '../preferences/preferences.styles.js';
+import { preferencesTemplate } from '../preferences/preferences.template.js';
+import { switchStyles } from '../switch/switch.styles.js';
+import { baseStyles, settingsButtonStyles } from './cookie-consent.styles.js';
 
 /**
- * The cookie banner, and after a decision a small button to change it.
+ * The cookie banner, the preferences dialog, and after a decision a small button to reopen them.
  *
- * @summary Asks the visitor for consent per category and remembers the answer.
+ * @summary Asks the visitor for consent per purpose, shows what they chose, and lets them change it.
  *
- * @csspart banner - The first layer.
- * @csspart button - Every button; each also has one of `accept-all`, `reject-all`.
- * @csspart accept-all - The "Accept all" button.
- * @csspart reject-all - The "Reject all" button.
+ * @csspart banner - The first layer (a region, or a dialog with `layout="modal"`).
+ * @csspart dialog - The preferences dialog (a native modal `<dialog>`).
+ * @csspart button - Every button; each also has one of the parts below.
+ * @csspart accept-all - "Accept all", on both layers.
+ * @csspart reject-all - "Reject all", on both layers.
+ * @csspart customize - "Customize" on the banner.
+ * @csspart save - "Save choices" in the dialog.
+ * @csspart close - The dialog's close button.
+ * @csspart switch - A category switch (a checkbox with role=switch).
+ * @csspart category - One category in the dialog.
+ * @csspart receipt - The visitor's current choice and history in the dialog.
+ * @csspart gpc-notice - The note that a Global Privacy Control signal was honoured.
+ * @csspart policy-link - The link to the privacy policy.
  * @csspart settings-button - The "Cookie settings" button shown after a decision.
  *
- * @cssproperty --cc-bg - Background of the banner.
+ * @cssproperty --cc-bg - Background of the banner and dialog.
  * @cssproperty --cc-text - Text colour.
+ * @cssproperty --cc-muted - Secondary text colour (descriptions).
  * @cssproperty --cc-link - Link colour.
- * @cssproperty --cc-border - Border colour.
- * @cssproperty --cc-button-bg - Button background.
+ * @cssproperty --cc-border - Borders.
+ * @cssproperty --cc-button-bg - Button background (every button alike, so none outweighs another).
  * @cssproperty --cc-button-text - Button text colour.
+ * @cssproperty --cc-switch-on - Switch colour when on.
+ * @cssproperty --cc-switch-off - Switch colour when off.
  * @cssproperty --cc-focus - Focus ring colour.
+ * @cssproperty --cc-backdrop - Backdrop behind modal layers.
  * @cssproperty --cc-radius - Corner radius.
+ * @cssproperty --cc-shadow - Shadow of the banner and dialog.
  * @cssproperty --cc-font-family - Font family.
  * @cssproperty --cc-font-size - Base font size.
- * @cssproperty --cc-z-index - Stacking order of the banner.
+ * @cssproperty --cc-z-index - Stacking order.
  */
 export class CookieConsentElement extends LitElement {
-  static override styles = styles;
+  static override styles = [baseStyles, bannerStyles, switchStyles, preferencesStyles, settingsButtonStyles];
 
   @property({ attribute: 'policy-url', reflect: true }) policyUrl?: string;
   @property({ type: Number, reflect: true }) revision?: number;
@@ -42,30 +64,64 @@ export class CookieConsentElement extends LitElement {
   @property({ attribute: false }) config?: ConsentConfig;
 
   @state() private view: ConsentView = 'none';
-  @state() private decided = false;
+  @state() private strings?: Strings;
+  @state() private language = 'en';
+  @state() private draft: CategoryStates = {};
+  @state() private receipts: ConsentReceipt[] = [];
+  /** The visitor closed the first layer without answering: offer the settings button instead. */
+  @state() private dismissed = false;
 
-  /** The page's consent manager this element shows and drives. */
-  readonly manager: ConsentManager = getConsentManager();
-  private readonly onView = (): void => this.syncFromManager();
+  @query('dialog.cc-preferences') private preferencesDialog?: HTMLDialogElement;
+  @query('.cc-banner') private bannerElement?: HTMLElement;
+  @query('.cc-settings') private settingsButton?: HTMLButtonElement;
+
+  /**
+   * The consent manager this element shows and drives: the page's one manager unless another is
+   * set before the element is connected (tests, or an app that runs a manager of its own).
+   */
+  @property({ attribute: false }) manager: ConsentManager = getConsentManager();
+  private opener: HTMLElement | null = null;
+  private reserved?: ReservedSpace;
+  private stopOpeners?: () => void;
+  private readonly onManagerEvent = (): void => this.syncFromManager();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.manager.addEventListener('consent-view', this.onView);
-    this.manager.addEventListener('consent-change', this.onView);
-    this.manager.addEventListener('consent-ready', this.onView);
+    for (const type of ['consent-view', 'consent-change', 'consent-ready'] as const) {
+      this.manager.addEventListener(type, this.onManagerEvent);
+    }
+    this.reserved = new ReservedSpace(document.documentElement);
+    this.stopOpeners = listenForOpeners(document, (opener) => this.openPreferences(opener));
     this.startManager();
     this.syncFromManager();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.manager.removeEventListener('consent-view', this.onView);
-    this.manager.removeEventListener('consent-change', this.onView);
-    this.manager.removeEventListener('consent-ready', this.onView);
+    for (const type of ['consent-view', 'consent-change', 'consent-ready'] as const) {
+      this.manager.removeEventListener(type, this.onManagerEvent);
+    }
+    this.reserved?.release();
+    this.stopOpeners?.();
+  }
+
+  /** Opens the preferences; focus goes back to `opener` (default: what has focus now) when they close. */
+  openPreferences(opener: HTMLElement | null = deepActiveElement(document)): void {
+    this.opener = opener;
+    this.manager.showPreferences();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('config') && this.config && !this.manager.started) this.startManager();
+    if (changed.has('config') && this.config && !this.manager.started) {
+      this.startManager();
+      this.syncFromManager();
+    }
+  }
+
+  protected override updated(): void {
+    this.syncDialogs();
+    const reserve = this.view === 'banner' && this.manager.config?.layout !== 'modal' ? this.bannerElement : this.settingsButton;
+    this.reserved?.reserveFor(reserve ?? null);
   }
 
   private startManager(): void {
@@ -73,7 +129,7 @@ export class CookieConsentElement extends LitElement {
     const config = this.configFromAttributes();
     if (!config) return;
     try {
-      bootConsent(config);
+      bootConsent(config, window, this.manager);
     } catch (error) {
       // An element configured by markup has no caller to throw to: report it where developers look.
       console.error(error);
@@ -93,55 +149,200 @@ export class CookieConsentElement extends LitElement {
   }
 
   private syncFromManager(): void {
-    this.view = this.manager.view;
-    this.decided = this.manager.decision !== null;
     const config = this.manager.config;
-    if (config) {
-      this.layout = config.layout;
-      this.theme = config.theme;
+    if (!config) return;
+    this.layout = config.layout;
+    this.theme = config.theme;
+    if (!this.strings) void this.loadLanguage();
+    const view = this.manager.view;
+    if (view === 'preferences' && this.view !== 'preferences') {
+      this.opener ??= deepActiveElement(document);
+      this.draft = { ...(this.manager.decision?.categories ?? {}) };
+      void this.manager.history().then((receipts) => (this.receipts = receipts));
     }
+    if (view === 'banner') this.dismissed = false;
+    this.view = view;
   }
 
-  private get strings(): UiStrings {
-    return en;
+  private async loadLanguage(): Promise<void> {
+    const config = this.manager.config!;
+    const language = pickLanguage(config.language, document.documentElement.lang, navigator.languages ?? [], config.translations);
+    const strings = await loadStrings(language, config.translations);
+    this.language = language;
+    this.strings = strings;
+    this.manager.setPresentation({ language, strings: this.shownStrings(strings) });
+  }
+
+  /** Everything the visitor reads before choosing, in order: what the proof of consent hashes. */
+  private shownStrings(strings: Strings): string[] {
+    const config = this.manager.config!;
+    const categories = config.categories.flatMap((category) => {
+      const { label, description } = categoryText(category, strings);
+      return [label, description, ...category.cookies.flatMap((cookie) => [cookie.name, cookie.provider, cookie.duration, cookie.purpose])];
+    });
+    return [
+      strings.bannerTitle,
+      strings.bannerText,
+      strings.policyLink,
+      config.policyUrl,
+      strings.acceptAll,
+      strings.rejectAll,
+      strings.customize,
+      strings.preferencesTitle,
+      strings.preferencesIntro,
+      ...categories,
+      strings.save,
+    ];
+  }
+
+  private syncDialogs(): void {
+    const dialog = this.preferencesDialog;
+    if (dialog) {
+      if (this.view === 'preferences' && !dialog.open) dialog.showModal();
+      if (this.view !== 'preferences' && dialog.open) dialog.close();
+    }
+    const modalBanner = this.renderRoot.querySelector<HTMLDialogElement>('dialog.cc-banner');
+    if (modalBanner && this.view === 'banner' && !modalBanner.open) modalBanner.showModal();
+  }
+
+  private decide(choice: 'accept' | 'reject' | 'save', layer: ConsentLayer): void {
+    if (layer === 'banner') void this.keepFocusAfterBanner();
+    const saving =
+      choice === 'accept'
+        ? this.manager.acceptAll({ layer })
+        : choice === 'reject'
+          ? this.manager.rejectAll({ layer })
+          : this.manager.set(this.draft, { layer });
+    // The manager keeps the choice even when storage fails; nothing here may throw into the page.
+    saving.catch((error: unknown) => console.warn('cookie-consent: saving the choice failed', error));
+  }
+
+  /** The banner disappears with the button that had focus; hand focus to its successor, the settings button. */
+  private async keepFocusAfterBanner(): Promise<void> {
+    const hadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== null;
+    await this.updateComplete;
+    if (hadFocus && this.view === 'none') this.settingsButton?.focus();
+  }
+
+  /** Closing without saving is never consent: with no decision yet, the visitor is asked again. */
+  private closePreferences(): void {
+    if (this.manager.view !== 'preferences') return;
+    if (this.manager.decision) this.manager.hide();
+    else this.manager.showBanner();
+  }
+
+  private onPreferencesClosed = (): void => {
+    this.closePreferences();
+    const opener = this.opener;
+    this.opener = null;
+    void this.updateComplete.then(() => {
+      if (this.view === 'preferences') return;
+      const target = opener?.isConnected && opener.getClientRects().length > 0 ? opener : this.settingsButton ?? this.firstBannerButton();
+      target?.focus();
+    });
+  };
+
+  private firstBannerButton(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.cc-banner button');
+  }
+
+  /** A native modal dialog lets Tab reach the browser's own UI; the APG pattern wraps instead. */
+  private keepTabInside = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab' || !this.preferencesDialog) return;
+    const focusable = focusableIn(this.preferencesDialog);
+    if (focusable.length === 0) return;
+    const first = focusable[0]!;
+    const last = focusable[focusable.length - 1]!;
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  /** A click on the backdrop reaches the dialog itself, not its content. */
+  private closeOnBackdrop = (event: MouseEvent): void => {
+    if (event.target === this.preferencesDialog) this.preferencesDialog.close();
+  };
+
+  private onModalBannerClosed = (): void => {
+    if (this.manager.view === 'banner' && !this.manager.decision) {
+      this.dismissed = true;
+      this.manager.hide();
+    }
+  };
+
+  /**
+   * The banner stays under a preferences dialog opened from it, so closing the dialog without a
+   * choice returns focus to "Customize" (WAI-ARIA dialog pattern).
+   */
+  private get bannerVisible(): boolean {
+    return this.view === 'banner' || (this.view === 'preferences' && this.manager.decision === null && !this.dismissed);
+  }
+
+  private renderSettingsButton(strings: Strings): TemplateResult | typeof nothing {
+    const config = this.manager.config!;
+    const decidedOrDismissed = this.manager.decision !== null || this.dismissed;
+    if (!config.settingsButton || this.view !== 'none' || !decidedOrDismissed) return nothing;
+    return html`<button
+      type="button"
+      class="cc-button cc-settings"
+      part="button settings-button"
+      @click=${(event: Event) => this.openPreferences(event.currentTarget as HTMLElement)}
+    >
+      ${strings.settingsButton}
+    </button>`;
   }
 
   override render() {
     const config = this.manager.config;
-    if (!config) return nothing;
-    const t = this.strings;
-    const showSettings = this.decided && this.view === 'none' && config.settingsButton;
-    return html`
-      <section
-        part="banner"
-        class="banner"
-        aria-labelledby="cc-banner-title"
-        lang="en"
-        ?hidden=${this.view !== 'banner'}
-      >
-        <div class="content">
-          <div class="text">
-            <h2 id="cc-banner-title">${t.bannerTitle}</h2>
-            <p>${t.bannerText} <a href=${config.policyUrl}>${t.policyLink}</a></p>
-          </div>
-          <div class="actions">
-            <button type="button" part="button accept-all" @click=${() => this.manager.acceptAll({ layer: 'banner' })}>
-              ${t.acceptAll}
-            </button>
-            <button type="button" part="button reject-all" @click=${() => this.manager.rejectAll({ layer: 'banner' })}>
-              ${t.rejectAll}
-            </button>
-          </div>
-        </div>
-      </section>
-      ${showSettings
-        ? html`<button type="button" part="button settings-button" class="settings" @click=${() => this.manager.showBanner()}>
-            ${t.settingsButton}
-          </button>`
+    const strings = this.strings;
+    if (!config || !strings) return nothing;
+    const gpcHonoured = (this.manager as { gpcHonoured?: boolean }).gpcHonoured === true;
+    return html`<div class="cc-root" lang=${this.language} dir=${isRightToLeft(this.language) ? 'rtl' : 'ltr'}>
+      ${this.bannerVisible
+        ? bannerTemplate(
+            config.layout,
+            strings,
+            config.policyUrl,
+            {
+              acceptAll: () => this.decide('accept', 'banner'),
+              rejectAll: () => this.decide('reject', 'banner'),
+              customize: () => this.openPreferences(),
+            },
+            this.onModalBannerClosed,
+          )
         : nothing}
-    `;
+      ${preferencesTemplate(
+            {
+              config,
+              strings,
+              language: this.language,
+              draft: this.draft,
+              decision: this.manager.decision,
+              receipts: this.receipts,
+              gpcHonoured,
+            },
+            {
+              toggle: (id, checked) => (this.draft = { ...this.draft, [id]: checked }),
+              save: () => this.decide('save', 'preferences'),
+              acceptAll: () => this.decide('accept', 'preferences'),
+              rejectAll: () => this.decide('reject', 'preferences'),
+              dismiss: () => this.preferencesDialog?.close(),
+              onClose: this.onPreferencesClosed,
+              onKeydown: this.keepTabInside,
+              onClick: this.closeOnBackdrop,
+            },
+          )}
+      ${this.renderSettingsButton(strings)}
+    </div>`;
   }
 }
+
+type ConsentView = ConsentManager['view'];
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,12 +1,47 @@
-/** English strings; every other language overrides these keys. */
+/** English, the fallback for every key another language leaves out. */
 export const en = {
-  bannerTitle: 'We use cookies',
+  bannerTitle: 'We value your privacy',
   bannerText:
-    'We use cookies that are strictly necessary for this site, and, only with your consent, cookies for preferences, usage analytics and promotional messages. You can change your choice at any time.',
+    'We use cookies that this site needs to work and, only if you agree, cookies that remember your preferences, measure how the site is used and show you our offers. You can change your choice at any time.',
   policyLink: 'Privacy policy',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
+  customize: 'Customize',
+  preferencesTitle: 'Cookie settings',
+  preferencesIntro:
+    'Choose which cookies we may use. Cookies that are strictly necessary are always on; every other category is off until you turn it on.',
+  save: 'Save choices',
+  close: 'Close',
+  alwaysOn: 'Always on',
+  cookiesUsed: 'Cookies in this category ({count})',
+  cookieName: 'Name',
+  cookieProvider: 'Set by',
+  cookieDuration: 'Duration',
+  cookiePurpose: 'Purpose',
   settingsButton: 'Cookie settings',
+  gpcHonoured: 'Your browser sent a Global Privacy Control signal, so promotional cookies stay off unless you turn them on here.',
+  receiptTitle: 'Your current choice',
+  receiptNone: 'You have not made a choice yet.',
+  receiptConsentId: 'Consent ID',
+  receiptDate: 'Date',
+  receiptRevision: 'Policy revision',
+  receiptChoice: 'Allowed',
+  receiptNothing: 'Only strictly necessary cookies',
+  historyTitle: 'Earlier choices on this device',
+  methodAcceptAll: 'Accepted all',
+  methodRejectAll: 'Rejected all',
+  methodCustom: 'Custom choice',
+  methodWithdraw: 'Withdrew consent',
+  methodGpc: 'Global Privacy Control',
+  sessionLabel: 'Strictly necessary',
+  sessionDescription: 'Keep the site working: your session, security and this very choice. They cannot be turned off.',
+  preferencesLabel: 'Preferences',
+  preferencesDescription: 'Remember your settings, such as language and currency, and your answers to pop-ups.',
+  analyticsLabel: 'Analytics',
+  analyticsDescription: 'Count visits and measure how the site is used, so that we can improve it.',
+  promotionalLabel: 'Promotional',
+  promotionalDescription: 'Recognise you as a customer and show you our offers and promotional messages.',
 };
 
 export type UiStrings = typeof en;
+export type UiStringKey = keyof UiStrings;

@@ -1,0 +1,71 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ConsentReceipt } from '../../core/storage/history.js';
+import type { ConsentDecision, ConsentMethod, ResolvedConfig } from '../../core/types.js';
+import { categoryText, type Strings } from './category.template.js';
+
+const METHOD_KEYS: Record<ConsentMethod, keyof Strings> = {
+  'accept-all': 'methodAcceptAll',
+  'reject-all': 'methodRejectAll',
+  custom: 'methodCustom',
+  withdraw: 'methodWithdraw',
+  gpc: 'methodGpc',
+};
+
+function when(timestamp: string, language: string): string {
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(timestamp));
+  } catch {
+    return timestamp;
+  }
+}
+
+function allowed(decision: ConsentDecision, config: ResolvedConfig, strings: Strings): string {
+  const labels = config.categories
+    .filter((category) => !category.required && decision.categories[category.id])
+    .map((category) => categoryText(category, strings).label);
+  return labels.length > 0 ? labels.join(', ') : strings.receiptNothing;
+}
+
+/** The visitor's proof of what they chose, and what they chose before on this device. */
+export function receiptTemplate(
+  decision: ConsentDecision | null,
+  receipts: ConsentReceipt[],
+  config: ResolvedConfig,
+  strings: Strings,
+  language: string,
+): TemplateResult {
+  if (!decision) {
+    return html`<section class="cc-receipt" aria-labelledby="cc-receipt-title">
+      <h3 id="cc-receipt-title">${strings.receiptTitle}</h3>
+      <p class="cc-muted">${strings.receiptNone}</p>
+    </section>`;
+  }
+  const earlier = receipts.filter((receipt) => receipt.timestamp !== decision.timestamp).reverse();
+  return html`<section class="cc-receipt" part="receipt" aria-labelledby="cc-receipt-title">
+    <h3 id="cc-receipt-title">${strings.receiptTitle}</h3>
+    <dl>
+      <dt>${strings.receiptConsentId}</dt>
+      <dd><code>${decision.consentId}</code></dd>
+      <dt>${strings.receiptDate}</dt>
+      <dd><time datetime=${decision.timestamp}>${when(decision.timestamp, language)}</time></dd>
+      <dt>${strings.receiptRevision}</dt>
+      <dd>${decision.revision}</dd>
+      <dt>${strings.receiptChoice}</dt>
+      <dd>${strings[METHOD_KEYS[decision.method]]}: ${allowed(decision, config, strings)}</dd>
+    </dl>
+    ${earlier.length === 0
+      ? nothing
+      : html`<details>
+          <summary>${strings.historyTitle} (${earlier.length})</summary>
+          <ol>
+            ${earlier.map(
+              (receipt) =>
+                html`<li>
+                  <time datetime=${receipt.timestamp}>${when(receipt.timestamp, language)}</time> —
+                  ${strings[METHOD_KEYS[receipt.method]]}: ${allowed(receipt, config, strings)}
+                </li>`,
+            )}
+          </ol>
+        </details>`}
+  </section>`;
+}
