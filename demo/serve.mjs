@@ -1,11 +1,13 @@
 /**
  * Serves the demo site and the built widget on 127.0.0.1, on PORT or a free port, and prints
- * the URL. Static files only: no request data is logged or kept.
+ * the URL. Static files, plus the reference receiver of consent records under /api/
+ * (demo/receiver/), which keeps records in demo/data/consent-records.sqlite; nothing else is kept.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createReceiver } from './receiver/receiver.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const mounts = [
@@ -39,7 +41,13 @@ if (!existsSync(join(root, 'dist', 'cookie-consent.js'))) {
   process.exit(1);
 }
 
+const receiver = createReceiver({
+  server: await import('../dist/server/index.js'),
+  databaseFile: join(root, 'demo', 'data', 'consent-records.sqlite'),
+});
+
 const server = createServer((request, response) => {
+  if (receiver.handles(request)) return void receiver.handle(request, response);
   let file;
   try {
     file = fileFor(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -62,4 +70,5 @@ const server = createServer((request, response) => {
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const { port } = server.address();
   console.log(`Demo site: http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+  console.log(`Consent records: http://127.0.0.1:${port}/api/admin/`);
 });

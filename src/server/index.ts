@@ -1,4 +1,21 @@
 // Node helpers for a site's backend. No DOM, no Lit: safe in any server runtime.
 export { parseConsentCookie } from './consent-cookie.js';
 export type { ParseConsentCookieOptions } from './consent-cookie.js';
-export type { ConsentDecision, ConsentMethod } from '../core/types.js';
+export { validateConsentRecord, RECORD_FIELDS } from './validate-record.js';
+export type { ValidationResult } from './validate-record.js';
+export { createConsentHandler, DEFAULT_MAX_BODY_BYTES } from './handler.js';
+export type { ConsentHandlerOptions } from './handler.js';
+export { createMemoryStore } from './stores/memory.js';
+export { createSqliteStore, SQLITE_SCHEMA } from './stores/sqlite.js';
+export type { SqliteDatabase } from './stores/sqlite.js';
+export { createPostgresStore, POSTGRES_SCHEMA } from './stores/postgres.js';
+export type { PostgresQueryable, PostgresStoreOptions } from './stores/postgres.js';
+export type {
+  ConsentStore,
+  ConsentRecordQueries,
+  InsertResult,
+  QueryableConsentStore,
+  StoredConsentRecord,
+} from './stores/store.js';
+export type { ConsentRecord } from '../core/delivery/record.js';
+export type { ConsentDecision, ConsentMethod, ConsentLayer } from '../core/types.js';
