@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { createConsentHandler, createPostgresStore, type QueryableConsentStore } from '../../src/server/index.js';
+import { postgresUnavailable, startPostgres, type PostgresServer } from './postgres-cluster.js';
+import { listen, post, sampleRecord } from './records.js';
+
+const unavailable = postgresUnavailable();
+if (unavailable) console.log(`# PostgreSQL store tests skipped: ${unavailable}`);
+
+describe('createPostgresStore (a real PostgreSQL server on 127.0.0.1)', { skip: unavailable ?? false }, () => {
+  let postgres: PostgresServer;
+  let pool: pg.Pool;
+  let store: QueryableConsentStore;
+  let http: Awaited<ReturnType<typeof listen>>;
+  const rows = async (): Promise<number> => (await pool.query('SELECT COUNT(*)::int AS n FROM consent_records')).rows[0].n;
+
+  before(async () => {
+    postgres = await startPostgres();
+    pool = new pg.Pool({ connectionString: postgres.connectionString, max: 20 });
+    await pool.query('DROP TABLE IF EXISTS consent_records');
+    store = createPostgresStore(pool);
+    const handler = createConsentHandler({ store });
+    http = await listen((req, res) => void handler(req, res));
+  });
+  after(async () => {
+    await http?.close();
+    await pool?.end();
+    postgres?.stop();
+  });
+
+  it('creates the table with a unique index on event_id, and stores a record exactly as sent', async () => {
+    const record = sampleRecord({ gpc: true, method: 'gpc' });
+    assert.equal(await store.insert(record), 'inserted');
+    assert.equal(await store.insert(record), 'duplicate');
+    const { rows: indexes } = await pool.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'consent_records'");
+    assert.ok(indexes.some((row: { indexdef: string }) => /UNIQUE INDEX .* \(event_id\)/.test(row.indexdef)));
+    const [stored] = await store.findByConsentId(record.consentId);
+    const { receivedAt, ...rest } = stored!;
+    assert.deepEqual(rest, record);
+    assert.ok(Date.parse(receivedAt) > 0);
+  });
+
+  it('1000 decisions from 50 concurrent clients through the handler, 200 sent twice at once: exactly 1000 rows', async () => {
+    const before = await rows();
+    const records = Array.from({ length: 1000 }, () => sampleRecord());
+    const sends = [...records, ...records.slice(0, 200)];
+    const statuses: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next < sends.length) statuses.push((await post(http.url, sends[next++]!)).status);
+      }),
+    );
+    assert.equal((await rows()) - before, 1000);
+    assert.equal(statuses.filter((s) => s === 201).length, 1000);
+    assert.equal(statuses.filter((s) => s === 200).length, 200);
+  });
+
+  it('the same eventId inserted by 20 racing connections at once: one row', async () => {
+    const record = sampleRecord();
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.insert(record)));
+    assert.deepEqual(results.filter((r) => r === 'inserted'), ['inserted']);
+    assert.equal((await pool.query('SELECT COUNT(*)::int AS n FROM consent_records WHERE event_id = $1', [record.eventId])).rows[0].n, 1);
+  });
+
+  it('hostile bodies get a 4xx and nothing is stored', async () => {
+    const before = await rows();
+    const record = sampleRecord();
+    for (const body of [
+      '{"schema":',
+      JSON.stringify({ ...record, pad: 'x'.repeat(1_000_000) }),
+      { ...record, consentId: "00000000-0000-0000-0000-000000000000'); DROP TABLE consent_records; --" },
+      { ...record, categories: { 'a\u0000': true } },
+      { ...record, revision: 1e20 },
+    ]) {
+      const { status } = await post(http.url, body);
+      assert.ok(status >= 400 && status < 500, `status ${status}`);
+    }
+    assert.equal(await rows(), before);
+  });
+
+  it('finds, lists, counts and erases by consentId', async () => {
+    const consentId = sampleRecord().consentId;
+    const mine = [
+      sampleRecord({ consentId, timestamp: '2026-01-01T00:00:00.000Z' }),
+      sampleRecord({ consentId, timestamp: '2026-02-01T00:00:00.000Z', method: 'withdraw' }),
+    ];
+    for (const record of mine) await store.insert(record);
+    assert.deepEqual((await store.findByConsentId(consentId)).map((r) => r.eventId), mine.map((r) => r.eventId));
+    assert.equal(await store.count(), await rows());
+    assert.equal((await store.list({ limit: 5 })).length, 5);
+    assert.equal(await store.eraseByConsentId(consentId), 2);
+    assert.deepEqual(await store.findByConsentId(consentId), []);
+  });
+});
