@@ -1,5 +1,6 @@
 import type { ConsentChangeDetail } from '../src/core/events.js';
 import type { ConsentManager } from '../src/core/manager.js';
+import type { ConsentMethod } from '../src/core/types.js';
 import { DATABASE_NAME } from '../src/core/storage/history.js';
 
 /** Every cookie this page can see, by name. */
@@ -99,4 +100,48 @@ export async function openCorePage(options: { config?: object; break?: string[] 
   await waitFor(() => page().started === true, 'the core page to start');
   await page().manager.ready;
   return { ...opened, page };
+}
+
+export interface GatingPageWindow extends CorePageWindow {
+  /** Ids of the fixture scripts that ran, in the order they ran. */
+  runs: string[];
+  runInfo: Record<string, { readyState: string; nonce?: string; async?: boolean; defer?: boolean; type?: string; consent?: string | null }>;
+  violations: string[];
+  runsBeforeDOMContentLoaded?: string[];
+  dataLayer?: ArrayLike<unknown>[];
+  uetq?: unknown[];
+  fbqCalls?: unknown[][];
+}
+
+/**
+ * A page of test/fixtures/gating/ in an iframe, once its manager is ready. `gpc`/`dnt` make the
+ * browser send those signals before the widget starts.
+ */
+export async function openGatingPage(file: string, options: { config?: object; gpc?: boolean; dnt?: boolean } = {}) {
+  const params = new URLSearchParams();
+  if (options.config) params.set('config', JSON.stringify(options.config));
+  if (options.gpc) params.set('gpc', '1');
+  if (options.dnt) params.set('dnt', '1');
+  const opened = await openFrame(`/test/fixtures/gating/${file}?${params}`);
+  const page = () => opened.frame.contentWindow as GatingPageWindow;
+  await waitFor(() => page().manager !== undefined, `the manager of ${file}`);
+  await page().manager.ready;
+  return { ...opened, page };
+}
+
+/** Paths of the fixture files the page has requested so far (resource timing entries). */
+export function requestedFixtures(win: Window, folder = '/test/fixtures/gating/'): string[] {
+  return win.performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname + new URL(entry.name).search)
+    .filter((path) => path.startsWith(folder) && !/\/(harness|boot-source)\.js$/.test(path));
+}
+
+/** Stores a decision in the consent cookie, as a visitor's earlier page load would have. */
+export async function storeDecision(categories: Record<string, boolean>, method: ConsentMethod = 'custom'): Promise<void> {
+  const { resolveConfig } = await import('../src/core/config.js');
+  const { createDecision } = await import('../src/core/decision.js');
+  const { encodeConsentCookie } = await import('../src/core/storage/consent-cookie.js');
+  const decision = createDecision(resolveConfig({ revision: 1, policyUrl: '/privacy' }), categories, method);
+  document.cookie = `cookie_consent=${encodeConsentCookie(decision)}; Path=/; Max-Age=3600`;
 }

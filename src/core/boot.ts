@@ -1,5 +1,8 @@
 import { startDelivery } from './delivery/delivery.js';
+import { startDebug } from './debug.js';
+import { startGating } from './gating/start.js';
 import { getConsentManager, type ConsentManager } from './manager.js';
+import { startSignals } from './signals/start.js';
 import type { ConsentConfig } from './types.js';
 
 /**
@@ -15,6 +18,10 @@ export function bootConsent(
 ): ConsentManager {
   if (manager.started) return manager;
   manager.start(config, { window: win });
+  // Signals first: every tag's consent default must be in place before a gated tag runs.
+  startSignals(manager, win);
+  startGating(manager, win);
+  startDebug(manager, win);
   startDelivery(manager, { window: win });
   return manager;
 }

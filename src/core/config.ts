@@ -48,6 +48,8 @@ const TOP_LEVEL_KEYS = [
   'meta',
   'reloadOnWithdraw',
   'settingsButton',
+  'dnt',
+  'debug',
 ] as const;
 
 function describe(value: unknown): string {
@@ -290,6 +292,8 @@ export function resolveConfig(input: ConsentConfig | unknown): ResolvedConfig {
     uet: optionalBoolean(input, 'uet', false),
     meta: optionalBoolean(input, 'meta', false),
     settingsButton: optionalBoolean(input, 'settingsButton', true),
+    dnt: optionalBoolean(input, 'dnt', true),
+    debug: optionalBoolean(input, 'debug', false),
   };
   const endpoint = url(input, 'endpoint', false);
   if (endpoint !== undefined) resolved.endpoint = endpoint;

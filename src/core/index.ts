@@ -5,5 +5,9 @@ export { ConsentConfigError, resolveConfig, isSafeUrl, DEFAULT_CATEGORIES, DEFAU
 export { encodeConsentCookie, decodeConsentCookie, readConsentCookie, cookieValues } from './storage/consent-cookie.js';
 export { isDecisionCurrent } from './decision.js';
 export type { ConsentReceipt } from './storage/history.js';
+export { startGating, type Gating } from './gating/start.js';
+export { TRUSTED_TYPES_POLICY_NAME } from './gating/trusted-types.js';
+export { startSignals } from './signals/start.js';
+export { CONSENT_MODE_MAPPING, type ConsentModeKey } from './signals/google-consent-mode.js';
 export type * from './events.js';
 export type * from './types.js';

@@ -11,6 +11,7 @@ import { warnOnce } from './log.js';
 import { encodeConsentCookie, readConsentCookie } from './storage/consent-cookie.js';
 import { deleteStoredDecision, readDocumentCookies, writeStoredDecision } from './storage/cookie-jar.js';
 import { appendReceipt, readReceipts, type ConsentReceipt } from './storage/history.js';
+import { acceptAllUnderSignals, readPrivacySignals, type PrivacySignals } from './signals/privacy-signals.js';
 import { startTabSync, type TabSync } from './sync.js';
 import type {
   CategoryStates,
@@ -57,6 +58,7 @@ export class ConsentManager extends EventTarget {
   private sync?: TabSync;
   private readonly usedCategories = new Set<string>();
   private readonly grantWaiters = new Map<string, (() => void)[]>();
+  private signals: PrivacySignals = { gpc: false, dnt: false };
 
   private shown: Presentation = { language: 'en', strings: [] };
 
@@ -75,6 +77,16 @@ export class ConsentManager extends EventTarget {
 
   get started(): boolean {
     return this.resolved !== undefined;
+  }
+
+  /** Whether the browser sent Global Privacy Control and the site honours it: promotional starts refused. */
+  get gpcHonoured(): boolean {
+    return this.signals.gpc;
+  }
+
+  /** Whether the browser sent Do Not Track and the site honours it (`config.dnt`), like GPC. */
+  get dntHonoured(): boolean {
+    return this.signals.dnt;
   }
 
   /** What the interface should show now. */
@@ -96,6 +108,7 @@ export class ConsentManager extends EventTarget {
     this.resolved = resolved;
     this.win = options.window ?? this.options.window ?? globalThis.window;
     this.shown = { language: resolved.language ?? 'en', strings: [] };
+    this.signals = readPrivacySignals(this.win, resolved);
     const stored = this.readStored();
     this.consentIdInUse = stored.any?.consentId ?? null;
     this.current = stored.current;
@@ -141,8 +154,11 @@ export class ConsentManager extends EventTarget {
     });
   }
 
+  /** Grants every category, except `promotional` under a privacy signal (GPC: method `gpc`). */
   acceptAll(options: DecisionOptions = {}): Promise<ConsentDecision> {
-    return this.decide(() => this.allCategories(true), 'accept-all', options);
+    if (!this.resolved) return this.decide(() => ({}), 'accept-all', options);
+    const { categories, method } = acceptAllUnderSignals(this.allCategories(true), this.signals);
+    return this.decide(() => categories, method, options);
   }
 
   rejectAll(options: DecisionOptions = {}): Promise<ConsentDecision> {

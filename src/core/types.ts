@@ -90,6 +90,10 @@ export interface ConsentConfig {
   reloadOnWithdraw?: boolean;
   /** Show the small "Cookie settings" button after a decision. Default true. */
   settingsButton?: boolean;
+  /** Honour Do Not Track like GPC: "Accept all" keeps `promotional` refused. Default true. */
+  dnt?: boolean;
+  /** Warn in the console about what the page sets or runs before consent. Default false. */
+  debug?: boolean;
 }
 
 export interface ResolvedCategory {
@@ -119,4 +123,6 @@ export interface ResolvedConfig {
   meta: boolean;
   reloadOnWithdraw?: boolean;
   settingsButton: boolean;
+  dnt: boolean;
+  debug: boolean;
 }

@@ -60,6 +60,8 @@ const invalid: [string, Record<string, unknown>, string, string][] = [
   ['meta not boolean', { meta: 'true' }, 'config.meta', 'true or false'],
   ['reloadOnWithdraw not boolean', { reloadOnWithdraw: 'auto' }, 'config.reloadOnWithdraw', 'true or false'],
   ['settingsButton not boolean', { settingsButton: null }, 'config.settingsButton', 'true or false'],
+  ['dnt not boolean', { dnt: 'yes' }, 'config.dnt', 'true or false'],
+  ['debug not boolean', { debug: 1 }, 'config.debug', 'true or false'],
 ];
 
 describe('configuration validation (errors name the key, what was expected and what was given)', () => {
@@ -106,6 +108,8 @@ describe('configuration validation (errors name the key, what was expected and w
     expect(config.uet).to.equal(false);
     expect(config.meta).to.equal(false);
     expect(config.settingsButton).to.equal(true);
+    expect(config.dnt, 'Do Not Track honoured by default').to.equal(true);
+    expect(config.debug).to.equal(false);
     expect(config.reloadOnWithdraw).to.equal(undefined);
   });
 
@@ -134,11 +138,14 @@ describe('configuration validation (errors name the key, what was expected and w
       meta: true,
       reloadOnWithdraw: false,
       settingsButton: false,
+      dnt: false,
+      debug: true,
     });
     expect(config.cookie).to.deep.equal({ name: 'site_consent', domain: 'example.com', path: '/shop', sameSite: 'Strict' });
     expect(config.categories[1]!.erase).to.deep.equal(['_ga*', '_gid', '_ga']);
     expect(config.googleConsentMode).to.deep.equal({ waitForUpdate: 500, region: ['LV', 'US-CA'] });
     expect(config.reloadOnWithdraw).to.equal(false);
+    expect([config.dnt, config.debug]).to.deep.equal([false, true]);
   });
 
   it('accepts relative and http(s) URLs only (REQUIREMENTS 22)', () => {

@@ -1,0 +1,107 @@
+import { isSafeUrl } from '../config.js';
+import { warnOnce } from '../log.js';
+import type { ConsentManager } from '../manager.js';
+import { categoryLabel, placeholderText } from './labels.js';
+import type { ConsentRequirement } from './requirement.js';
+
+/** `<iframe data-consent="…" data-src="…">`: an embed that loads only with consent. */
+export function isGatedFrame(element: Element): element is HTMLIFrameElement {
+  return element.localName === 'iframe' && element.hasAttribute('data-consent') && element.hasAttribute('data-src');
+}
+
+interface FrameState {
+  placeholder?: HTMLElement;
+  wasHidden: boolean;
+  loaded: boolean;
+}
+
+/**
+ * Loads an embed when its categories are granted and unloads it when they are withdrawn (an
+ * embed keeps tracking for as long as it is loaded). Meanwhile a placeholder says what the embed
+ * needs and offers to allow it in place: contextual consent, recorded with layer `placeholder`.
+ * The placeholder is plain DOM filled with textContent only, so no string becomes markup.
+ */
+export class FrameGate {
+  private readonly states = new WeakMap<HTMLIFrameElement, FrameState>();
+
+  constructor(private readonly manager: ConsentManager) {}
+
+  apply(frame: HTMLIFrameElement, requirement: ConsentRequirement, met: boolean): void {
+    let state = this.states.get(frame);
+    if (!state) {
+      state = { wasHidden: frame.hidden, loaded: false };
+      this.states.set(frame, state);
+    }
+    if (met) this.load(frame, state);
+    else this.block(frame, requirement, state);
+  }
+
+  private load(frame: HTMLIFrameElement, state: FrameState): void {
+    const src = frame.getAttribute('data-src') ?? '';
+    if (!isSafeUrl(src)) {
+      warnOnce(`frame-src-${src}`, `an iframe's data-src must be an http(s) or relative URL; ${JSON.stringify(src)} is not loaded.`);
+      return;
+    }
+    state.placeholder?.remove();
+    state.placeholder = undefined;
+    frame.hidden = state.wasHidden;
+    if (!state.loaded) frame.src = src;
+    state.loaded = true;
+  }
+
+  private block(frame: HTMLIFrameElement, requirement: ConsentRequirement, state: FrameState): void {
+    if (state.loaded) {
+      // Removing src leaves the document loaded; navigating away is what stops it.
+      frame.src = 'about:blank';
+      state.loaded = false;
+    }
+    if (!state.placeholder?.isConnected) {
+      state.placeholder = this.placeholder(frame, requirement);
+      frame.before(state.placeholder);
+    }
+    frame.hidden = true;
+  }
+
+  private placeholder(frame: HTMLIFrameElement, requirement: ConsentRequirement): HTMLElement {
+    const doc = frame.ownerDocument;
+    const config = this.manager.config;
+    const language = config?.language ?? (doc.documentElement.lang || 'en');
+    const labels = requirement.granted.map((id) => categoryLabel(config, language, id)).join(', ');
+    const box = doc.createElement('div');
+    box.className = 'cc-placeholder';
+    box.setAttribute('data-consent-placeholder', requirement.granted.join(' '));
+    const width = Number(frame.getAttribute('width'));
+    const height = Number(frame.getAttribute('height'));
+    if (width > 0) box.style.width = `${width}px`;
+    if (height > 0) box.style.minHeight = `${height}px`;
+    const text = doc.createElement('p');
+    text.className = 'cc-placeholder-text';
+    text.textContent = placeholderText(config, language, 'placeholderText', { name: embedName(frame), categories: labels });
+    box.append(text);
+    if (requirement.granted.length > 0) {
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.className = 'cc-placeholder-button';
+      button.textContent = placeholderText(config, language, 'placeholderAllow', { categories: labels });
+      const wanted = Object.fromEntries(requirement.granted.map((id) => [id, true]));
+      button.addEventListener('click', () => {
+        this.manager
+          .set(wanted, { layer: 'placeholder' })
+          .catch((error: unknown) => warnOnce('placeholder-set', 'the choice made in a placeholder could not be saved.', error));
+      });
+      box.append(button);
+    }
+    return box;
+  }
+}
+
+/** What the visitor would call the embed: its title, or the site it comes from. */
+function embedName(frame: HTMLIFrameElement): string {
+  const title = frame.getAttribute('title')?.trim();
+  if (title) return title;
+  try {
+    return new URL(frame.getAttribute('data-src') ?? '', frame.ownerDocument.baseURI).hostname || 'This content';
+  } catch {
+    return 'This content';
+  }
+}

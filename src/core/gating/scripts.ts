@@ -1,0 +1,169 @@
+import { warnOnce } from '../log.js';
+import { trustedScript, trustedScriptURL } from './trusted-types.js';
+
+/** `<script type="text/plain" data-consent="…">`: a script the site wants run only with consent. */
+export function isGatedScript(element: Element): element is HTMLScriptElement {
+  return (
+    element.localName === 'script' &&
+    element.hasAttribute('data-consent') &&
+    (element.getAttribute('type') ?? '').trim().toLowerCase() === 'text/plain'
+  );
+}
+
+const RAN_KEY = Symbol.for('cookie-consent-widget.inline-module-ran');
+
+function reportRan(token: number): string {
+  return `globalThis[Symbol.for(${JSON.stringify(RAN_KEY.description)})]?.(${token});`;
+}
+
+/** Attributes the live script gets in another way than by copying. */
+const NOT_COPIED = new Set(['type', 'data-type', 'src', 'data-src', 'nonce', 'async', 'defer']);
+/** A script that never loads must not hold back every consented script after it forever. */
+const LOAD_TIMEOUT_MS = 15_000;
+
+/**
+ * Turns gated scripts into live ones, the way the parser would have run them: non-async scripts
+ * in the order they are handed over (document order), `async` ones at once, `defer` and module
+ * scripts after parsing, each at most once, with the page's CSP nonce and through the Trusted
+ * Types policy.
+ */
+export class ScriptActivator {
+  private readonly handled = new WeakSet<Element>();
+  private readonly afterParsing: HTMLScriptElement[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  /** Settles once every ordered script inserted so far has run (they run in insertion order). */
+  private orderedDone: Promise<void> = Promise.resolve();
+  private tail: ScriptKind = 'inline';
+  private readonly inlineModules = new Map<number, () => void>();
+  private nextModuleToken = 0;
+
+  constructor(
+    private readonly win: Window,
+    private readonly nonce: string,
+    private readonly onRun: (original: HTMLScriptElement) => void,
+  ) {
+    const doc = win.document;
+    if (doc.readyState === 'loading') {
+      const flush = (): void => {
+        if (doc.readyState === 'loading') return;
+        doc.removeEventListener('readystatechange', flush);
+        this.afterParsing.splice(0).forEach((script) => this.enqueue(script));
+      };
+      doc.addEventListener('readystatechange', flush);
+    }
+  }
+
+  /** Hands a gated script over to run; a script handed over before is ignored. */
+  activate(original: HTMLScriptElement): void {
+    if (this.handled.has(original)) return;
+    this.handled.add(original);
+    if (original.hasAttribute('async')) {
+      this.insert(original);
+    } else if (this.win.document.readyState === 'loading' && (original.hasAttribute('defer') || isModule(original))) {
+      this.afterParsing.push(original);
+    } else {
+      this.enqueue(original);
+    }
+  }
+
+  private enqueue(original: HTMLScriptElement): void {
+    const kind = kindOf(original);
+    this.chain = this.chain
+      .then(async () => {
+        // Browsers keep external classic scripts in order among themselves (async = false), so
+        // those download in parallel. An inline script runs the moment it is inserted, and
+        // Firefox does not order module scripts with the others: both wait for what came before.
+        if (!(kind === 'external' && this.tail === 'external')) await this.orderedDone;
+        const done = this.insert(original);
+        if (kind !== 'inline') this.orderedDone = done;
+        this.tail = kind;
+      })
+      .catch((error: unknown) => warnOnce('script-activation', 'a consented script could not be started.', error));
+  }
+
+  /** Inserts the live script in the place of the gated one; settles when it has run or failed. */
+  private insert(original: HTMLScriptElement): Promise<void> {
+    if (!original.isConnected) {
+      // Taken out of the page meanwhile: if it is put back, it is handled then.
+      this.handled.delete(original);
+      return Promise.resolve();
+    }
+    const kind = kindOf(original);
+    const token = kind === 'inline-module' ? this.nextModuleToken++ : undefined;
+    const live = this.build(original, token);
+    const settled =
+      kind === 'inline' ? Promise.resolve() : token !== undefined ? this.moduleRan(token) : settledPromise(live);
+    this.onRun(original);
+    original.replaceWith(live);
+    return settled;
+  }
+
+  /**
+   * Browsers fire no load event for an inline module, so its text ends with a call saying it ran;
+   * an uncaught error meanwhile (the module may have thrown) counts as done too.
+   */
+  private moduleRan(token: number): Promise<void> {
+    const registry = this.win as unknown as Record<symbol, ((token: number) => void) | undefined>;
+    registry[RAN_KEY] ??= (ran: number) => this.inlineModules.get(ran)?.();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.win.removeEventListener('error', done);
+        this.inlineModules.delete(token);
+        resolve();
+      };
+      const timer = setTimeout(done, LOAD_TIMEOUT_MS);
+      this.inlineModules.set(token, done);
+      this.win.addEventListener('error', done);
+    });
+  }
+
+  private build(original: HTMLScriptElement, moduleToken: number | undefined): HTMLScriptElement {
+    const live = original.ownerDocument.createElement('script');
+    for (const { name, value } of Array.from(original.attributes)) {
+      if (NOT_COPIED.has(name)) continue;
+      // Event handler attributes are script text to Trusted Types too.
+      live.setAttribute(name, name.startsWith('on') ? trustedScript(this.win, value) : value);
+    }
+    const type = original.getAttribute('data-type');
+    if (type) live.setAttribute('type', type);
+    const nonce = original.nonce || this.nonce;
+    if (nonce) live.nonce = nonce;
+    // Inserted scripts are async unless told otherwise; the markup's choice is kept instead.
+    live.async = original.hasAttribute('async');
+    if (original.hasAttribute('defer')) live.defer = true;
+    const src = original.getAttribute('src') ?? original.getAttribute('data-src');
+    if (src !== null) live.src = trustedScriptURL(this.win, src);
+    else if (moduleToken !== undefined) live.text = trustedScript(this.win, `${original.text}\n;${reportRan(moduleToken)}`);
+    else live.text = trustedScript(this.win, original.text);
+    return live;
+  }
+}
+
+type ScriptKind = 'inline' | 'external' | 'module' | 'inline-module';
+
+function kindOf(script: HTMLScriptElement): ScriptKind {
+  const external = script.hasAttribute('src') || script.hasAttribute('data-src');
+  if (isModule(script)) return external ? 'module' : 'inline-module';
+  return external ? 'external' : 'inline';
+}
+
+function isModule(script: HTMLScriptElement): boolean {
+  return (script.getAttribute('data-type') ?? '').trim().toLowerCase() === 'module';
+}
+
+
+function settledPromise(script: HTMLScriptElement): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      warnOnce('script-timeout', `a consented script did not load within ${LOAD_TIMEOUT_MS / 1000} s; the scripts after it run anyway.`);
+      resolve();
+    }, LOAD_TIMEOUT_MS);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    script.addEventListener('load', done, { once: true });
+    script.addEventListener('error', done, { once: true });
+  });
+}

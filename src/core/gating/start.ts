@@ -1,0 +1,130 @@
+import { warnOnce } from '../log.js';
+import type { ConsentManager } from '../manager.js';
+import { FrameGate, isGatedFrame } from './embeds.js';
+import { categoriesOf, isMet, type ConsentState } from './requirement.js';
+import { isGatedScript, ScriptActivator } from './scripts.js';
+import { insertTemplate, isGatedTemplate } from './templates.js';
+
+const GATED_SELECTOR = 'script[data-consent], iframe[data-consent], template[data-consent]';
+
+export interface Gating {
+  /** Stops watching the page; what already ran stays. */
+  stop(): void;
+}
+
+/**
+ * Watches the page for marked scripts, iframes and templates — those already parsed, those the
+ * parser is still adding, and those a framework or another script adds later — and turns each
+ * on when the visitor's decision allows it.
+ */
+export function startGating(manager: ConsentManager, win: Window): Gating {
+  const doc = win.document;
+  const pending = new Set<Element>();
+  const scripts = new ScriptActivator(win, pageNonce(doc), (script) => markUsed(manager, script));
+  const frames = new FrameGate(manager);
+  const state: ConsentState = {
+    get decided() {
+      return manager.decision !== null;
+    },
+    granted: (category) => manager.granted(category),
+  };
+
+  const discover = (node: Node): void => {
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const element = node as Element;
+    if (isGated(element)) pending.add(element);
+    element.querySelectorAll(GATED_SELECTOR).forEach((inner) => {
+      if (isGated(inner)) pending.add(inner);
+    });
+  };
+
+  const apply = (): void => {
+    let inserted: HTMLScriptElement[] = [];
+    for (const element of inDocumentOrder(pending)) {
+      if (!element.isConnected) {
+        pending.delete(element);
+        continue;
+      }
+      // The parser may not have finished this element (an inline script's text arrives in parts).
+      if (!isParsed(element)) continue;
+      const requirement = categoriesOf(element);
+      const met = isMet(requirement, state);
+      if (isGatedFrame(element)) {
+        frames.apply(element, requirement, met);
+      } else if (met) {
+        pending.delete(element);
+        if (isGatedScript(element)) scripts.activate(element);
+        else if (isGatedTemplate(element)) {
+          requirement.granted.forEach((category) => manager.markCategoryUsed(category));
+          inserted = [...inserted, ...insertTemplate(element)];
+        }
+      }
+    }
+    if (inserted.length > 0) {
+      inserted.forEach((script) => pending.add(script));
+      apply();
+    }
+  };
+
+  const guarded = (what: string, action: () => void) => (): void => {
+    try {
+      action();
+    } catch (error) {
+      warnOnce(`gating-${what}`, 'gating the marked elements failed; the page goes on.', error);
+    }
+  };
+
+  guarded('start', () => {
+    discover(doc.documentElement);
+    apply();
+  })();
+  const observer = new (win as unknown as typeof globalThis).MutationObserver((records) =>
+    guarded('mutation', () => {
+      for (const record of records) record.addedNodes.forEach(discover);
+      if (pending.size > 0) apply();
+    })(),
+  );
+  observer.observe(doc, { childList: true, subtree: true });
+  const onChange = guarded('change', apply);
+  manager.addEventListener('consent-change', onChange);
+  const onReadyState = guarded('parsed', apply);
+  doc.addEventListener('readystatechange', onReadyState);
+  return {
+    stop: () => {
+      observer.disconnect();
+      manager.removeEventListener('consent-change', onChange);
+      doc.removeEventListener('readystatechange', onReadyState);
+    },
+  };
+}
+
+function isGated(element: Element): boolean {
+  return isGatedScript(element) || isGatedFrame(element) || isGatedTemplate(element);
+}
+
+function markUsed(manager: ConsentManager, script: HTMLScriptElement): void {
+  categoriesOf(script).granted.forEach((category) => manager.markCategoryUsed(category));
+}
+
+/**
+ * The nonce to give activated scripts: the widget's own script's (the page trusted it to run),
+ * else any nonce the page gave a script. Browsers hide the attribute but keep `.nonce`.
+ */
+function pageNonce(doc: Document): string {
+  const own = (doc.currentScript as HTMLScriptElement | null)?.nonce;
+  if (own) return own;
+  return Array.from(doc.scripts).find((script) => script.nonce)?.nonce ?? '';
+}
+
+function inDocumentOrder(elements: Iterable<Element>): Element[] {
+  return [...elements].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+/** While the document loads, an element is complete once the parser has put something after it. */
+function isParsed(element: Element): boolean {
+  if (element.ownerDocument.readyState !== 'loading') return true;
+  for (let node: Node | null = element; node; node = node.parentNode) {
+    if (node.nextSibling) return true;
+  }
+  return false;
+}
