@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { browsers } from './scripts/browsers.mjs';
+import { deliveryTestServer } from './test/delivery/server-plugin.mjs';
 import { forcedColorsPlugin } from './test/ui/forced-colors-plugin.mjs';
 
 const [chromium, firefox] = browsers;
@@ -23,6 +24,8 @@ export default {
     reportDir: 'coverage',
     reporters: ['text-summary', 'lcov'],
   },
+  // The consent-record receiver with switchable faults that test/delivery/ sends to.
+  middleware: [deliveryTestServer],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
   browsers: [
     chromeLauncher({

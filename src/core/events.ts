@@ -1,3 +1,4 @@
+import type { ConsentRecord } from './delivery/record.js';
 import type { ConsentDecision, ConsentLayer } from './types.js';
 
 export type ConsentView = 'banner' | 'preferences' | 'none';
@@ -21,11 +22,27 @@ export interface ConsentViewDetail {
   view: ConsentView;
 }
 
+export interface ConsentDeliveredDetail {
+  record: ConsentRecord;
+  /** Tries it took, counting those of earlier page loads. */
+  attempts: number;
+}
+
+export interface ConsentDeliveryFailedDetail extends ConsentDeliveredDetail {
+  error: string;
+  /** True while the record stays queued; false when it was refused (4xx) or pushed out of a full outbox. */
+  willRetry: boolean;
+}
+
 export interface ConsentEventMap {
   'consent-ready': CustomEvent<ConsentReadyDetail>;
   'consent-change': CustomEvent<ConsentChangeDetail>;
   /** What the interface should show; the UI elements listen to this. */
   'consent-view': CustomEvent<ConsentViewDetail>;
+  /** The endpoint acknowledged a consent record (2xx). */
+  'consent-delivered': CustomEvent<ConsentDeliveredDetail>;
+  /** A try failed (`willRetry: true`), or a record was given up (`willRetry: false`). */
+  'consent-delivery-failed': CustomEvent<ConsentDeliveryFailedDetail>;
 }
 
 declare global {

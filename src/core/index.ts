@@ -5,6 +5,9 @@ export { ConsentConfigError, resolveConfig, isSafeUrl, DEFAULT_CATEGORIES, DEFAU
 export { encodeConsentCookie, decodeConsentCookie, readConsentCookie, cookieValues } from './storage/consent-cookie.js';
 export { isDecisionCurrent } from './decision.js';
 export type { ConsentReceipt } from './storage/history.js';
+export { startDelivery } from './delivery/delivery.js';
+export type { ConsentDelivery, DeliveryOptions } from './delivery/delivery.js';
+export type { ConsentRecord } from './delivery/record.js';
 export { startGating, type Gating } from './gating/start.js';
 export { TRUSTED_TYPES_POLICY_NAME } from './gating/trusted-types.js';
 export { startSignals } from './signals/start.js';
