@@ -16,6 +16,21 @@ function reportRan(token: number): string {
   return `globalThis[Symbol.for(${JSON.stringify(RAN_KEY.description)})]?.(${token});`;
 }
 
+/**
+ * Script text kept aside for gated scripts the widget inserts itself (from templates): under
+ * Trusted Types, inserting a script element whose text did not come from the parser or a policy
+ * is a violation even when its type makes it inert, so those are inserted empty.
+ */
+const keptText = new WeakMap<Element, string>();
+
+export function keepScriptText(script: HTMLScriptElement, text: string): void {
+  keptText.set(script, text);
+}
+
+function sourceText(script: HTMLScriptElement): string {
+  return keptText.get(script) ?? script.text;
+}
+
 /** Attributes the live script gets in another way than by copying. */
 const NOT_COPIED = new Set(['type', 'data-type', 'src', 'data-src', 'nonce', 'async', 'defer']);
 /** A script that never loads must not hold back every consented script after it forever. */
@@ -133,9 +148,12 @@ export class ScriptActivator {
     live.async = original.hasAttribute('async');
     if (original.hasAttribute('defer')) live.defer = true;
     const src = original.getAttribute('src') ?? original.getAttribute('data-src');
-    if (src !== null) live.src = trustedScriptURL(this.win, src);
-    else if (moduleToken !== undefined) live.text = trustedScript(this.win, `${original.text}\n;${reportRan(moduleToken)}`);
-    else live.text = trustedScript(this.win, original.text);
+    if (src !== null) {
+      live.src = trustedScriptURL(this.win, src);
+      // Firefox checks an external script's (empty) text against Trusted Types as well.
+      live.text = trustedScript(this.win, '');
+    } else if (moduleToken !== undefined) live.text = trustedScript(this.win, `${sourceText(original)}\n;${reportRan(moduleToken)}`);
+    else live.text = trustedScript(this.win, sourceText(original));
     return live;
   }
 }

@@ -56,7 +56,7 @@ export function startGating(manager: ConsentManager, win: Window): Gating {
         if (isGatedScript(element)) scripts.activate(element);
         else if (isGatedTemplate(element)) {
           requirement.granted.forEach((category) => manager.markCategoryUsed(category));
-          inserted = [...inserted, ...insertTemplate(element)];
+          inserted = [...inserted, ...insertTemplate(win, element)];
         }
       }
     }

@@ -1,4 +1,5 @@
-import { isGatedScript } from './scripts.js';
+import { isGatedScript, keepScriptText } from './scripts.js';
+import { trustedScript } from './trusted-types.js';
 
 /** `<template data-consent="…">`: markup inserted only with consent. */
 export function isGatedTemplate(element: Element): element is HTMLTemplateElement {
@@ -7,22 +8,34 @@ export function isGatedTemplate(element: Element): element is HTMLTemplateElemen
 
 /**
  * Inserts the template's content right after it and returns the scripts in it, in document
- * order. Each script is first turned into a gated one of the template's categories, so that it
- * runs through the same path as the others: once, in order, with the nonce and Trusted Types.
+ * order. Each script becomes a fresh, empty, gated one (of the template's categories unless it
+ * has its own mark) whose text is kept aside, so that it runs through the same path as the
+ * others: once, in order, with the nonce and through the Trusted Types policy. A clone of the
+ * template's own script would carry text Trusted Types does not trust.
  */
-export function insertTemplate(template: HTMLTemplateElement): HTMLScriptElement[] {
-  const content = template.ownerDocument.importNode(template.content, true);
+export function insertTemplate(win: Window, template: HTMLTemplateElement): HTMLScriptElement[] {
+  const doc = template.ownerDocument;
+  const content = doc.importNode(template.content, true);
   const mark = template.getAttribute('data-consent') ?? '';
   const scripts: HTMLScriptElement[] = [];
   for (const script of Array.from(content.querySelectorAll('script'))) {
     const element: Element = script;
-    if (!isGatedScript(element)) {
-      const type = script.getAttribute('type');
-      if (type) script.setAttribute('data-type', type);
-      script.setAttribute('type', 'text/plain');
-      script.setAttribute('data-consent', mark);
+    const ownMark = isGatedScript(element);
+    const copy = doc.createElement('script');
+    for (const { name, value } of Array.from(script.attributes)) {
+      if (name === 'type' && !ownMark) continue;
+      if (name === 'src') copy.setAttribute('data-src', value);
+      else copy.setAttribute(name, name.startsWith('on') ? trustedScript(win, value) : value);
     }
-    scripts.push(script);
+    if (!ownMark) {
+      const type = script.getAttribute('type');
+      if (type) copy.setAttribute('data-type', type);
+      copy.setAttribute('type', 'text/plain');
+      copy.setAttribute('data-consent', mark);
+    }
+    keepScriptText(copy, script.text);
+    script.replaceWith(copy);
+    scripts.push(copy);
   }
   template.after(content);
   return scripts;
