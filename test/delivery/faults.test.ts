@@ -161,4 +161,18 @@ describe('delivery of consent records when the network or the server fails', () 
     expect(state.rows).to.deep.equal(after.rows);
     expect(a.page().errors.concat(b.page().errors)).to.deep.equal([]);
   });
+
+  for (const broken of ['idb', 'quota']) {
+    it(`IndexedDB ${broken === 'idb' ? 'disabled' : 'over quota'}: the record is still delivered from memory, with one warning and no error`, async () => {
+      const lane = newLane();
+      await lane.faults([{ kind: 'status', status: 503 }]);
+      const { page } = await openDeliveryPage(lane.endpoint, { break: broken });
+      await page().manager.acceptAll();
+      await waitFor(() => page().delivered.length === 1, 'delivery');
+      expect(page().delivered[0]!.attempts).to.equal(2);
+      expect((await lane.state()).rows.length).to.equal(1);
+      expect(page().errors).to.deep.equal([]);
+      expect((page() as unknown as { warnings: string[] }).warnings.some((w) => /could not be queued in IndexedDB/.test(w))).to.equal(true);
+    });
+  }
 });
