@@ -2,7 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { browsers } from './scripts/browsers.mjs';
 import { deliveryTestServer } from './test/delivery/server-plugin.mjs';
-import { forcedColorsPlugin } from './test/ui/forced-colors-plugin.mjs';
+import { mediaFeaturesPlugin } from './test/ui/media-features-plugin.mjs';
 
 const [chromium, firefox] = browsers;
 
@@ -26,7 +26,7 @@ export default {
   },
   // The consent-record receiver with switchable faults that test/delivery/ sends to.
   middleware: [deliveryTestServer],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), mediaFeaturesPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {
@@ -52,6 +52,9 @@ export default {
         executablePath: firefox.path,
         headless: true,
       },
+      // Firefox throttles the timers and animations of a test page it runs in the background:
+      // one page at a time keeps every page in front.
+      concurrency: 1,
       createPage: freshContextPage,
       // Passing puppeteer-core itself makes the reporter name the browsers (Chromium, Firefox).
       puppeteer: puppeteerCore,

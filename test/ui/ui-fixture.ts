@@ -1,4 +1,5 @@
 import { fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { ConsentManager } from '../../src/core/manager.js';
 import type { ConsentConfig } from '../../src/core/types.js';
@@ -47,10 +48,14 @@ export async function mountConsent(config: Partial<ConsentConfig> = {}): Promise
   };
 }
 
-/** Rendered, with its entry animations over: axe measures colours as they are at rest. */
+/**
+ * Rendered, with its entry animations jumped to their end: axe measures colours as they are at
+ * rest, and a page the browser runs in the background (Firefox, two test pages at once) may
+ * never advance an animation on its own.
+ */
 export async function settled(el: Element): Promise<void> {
   await (el as CookieConsentElement).updateComplete;
-  await Promise.all(el.shadowRoot!.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  el.shadowRoot!.getAnimations().forEach((animation) => animation.finish());
 }
 
 export function isShown(element: Element | null | undefined): boolean {
@@ -77,4 +82,21 @@ export function relativeLuminance(color: string): number {
 export function contrastRatio(foreground: string, background: string): number {
   const [lighter, darker] = [relativeLuminance(foreground), relativeLuminance(background)].sort((a, b) => b - a) as [number, number];
   return (lighter + 0.05) / (darker + 0.05);
+}
+
+/**
+ * Emulates media features where the browser can (Chromium); resolves false where it cannot
+ * (Firefox over WebDriver BiDi), so the test checks the parsed media rules instead.
+ */
+export function emulateFeatures(features: { name: string; value: string }[]): Promise<boolean> {
+  return executeServerCommand<boolean, { features: { name: string; value: string }[] }>('emulate-media-features', { features });
+}
+
+/** The text of the widget's @media rules whose condition mentions `condition`, as the browser parsed them. */
+export function mediaRulesText(el: Element, condition: string): string {
+  return el
+    .shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])
+    .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes(condition))
+    .map((rule) => rule.cssText)
+    .join('\n');
 }

@@ -53,6 +53,7 @@ export const bannerStyles = css`
   }
   dialog.cc-layout-modal {
     width: min(34rem, calc(100vw - 2rem));
+    max-width: calc(100vw - 2rem);
     max-height: calc(100dvh - 2rem);
     padding: 1.5rem;
     border: 1px solid var(--cc-border);

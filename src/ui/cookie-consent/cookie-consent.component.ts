@@ -231,7 +231,15 @@ export class CookieConsentElement extends LitElement {
     else this.manager.showBanner();
   }
 
+  /** The close button and the backdrop: the state changes now, the dialog closes on the next render. */
+  private dismissPreferences(): void {
+    this.closePreferences();
+  }
+
+  /** Fires for every way the dialog closes, Escape included, one task after it closed. */
   private onPreferencesClosed = (): void => {
+    // Reopened before this event arrived: the new opening stands.
+    if (this.preferencesDialog?.open) return;
     this.closePreferences();
     const opener = this.opener;
     this.opener = null;
@@ -265,7 +273,7 @@ export class CookieConsentElement extends LitElement {
 
   /** A click on the backdrop reaches the dialog itself, not its content. */
   private closeOnBackdrop = (event: MouseEvent): void => {
-    if (event.target === this.preferencesDialog) this.preferencesDialog.close();
+    if (event.target === this.preferencesDialog) this.dismissPreferences();
   };
 
   private onModalBannerClosed = (): void => {
@@ -331,7 +339,7 @@ export class CookieConsentElement extends LitElement {
               save: () => this.decide('save', 'preferences'),
               acceptAll: () => this.decide('accept', 'preferences'),
               rejectAll: () => this.decide('reject', 'preferences'),
-              dismiss: () => this.preferencesDialog?.close(),
+              dismiss: () => this.dismissPreferences(),
               onClose: this.onPreferencesClosed,
               onKeydown: this.keepTabInside,
               onClick: this.closeOnBackdrop,

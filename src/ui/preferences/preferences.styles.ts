@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const preferencesStyles = css`
   dialog.cc-preferences {
     width: min(44rem, calc(100vw - 1rem));
+    /* Browsers' own dialog max-width is narrower than ours on small screens: one rule for all. */
+    max-width: calc(100vw - 1rem);
     max-height: calc(100dvh - 1rem);
     padding: 0;
     border: 1px solid var(--cc-border);
@@ -67,11 +69,14 @@ export const preferencesStyles = css`
   }
   .cc-category-head {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: 1rem;
   }
   .cc-category-head label {
+    min-width: 0;
+    overflow-wrap: anywhere;
     font-weight: 600;
     cursor: pointer;
   }
