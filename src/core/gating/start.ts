@@ -29,24 +29,33 @@ export function startGating(manager: ConsentManager, win: Window): Gating {
     granted: (category) => manager.granted(category),
   };
 
-  const discover = (node: Node): void => {
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
+  /** Whether an element was left for the parser to finish: the next mutation looks again. */
+  let unfinished = false;
+
+  const discover = (node: Node): boolean => {
+    if (node.nodeType !== Node.ELEMENT_NODE) return false;
     const element = node as Element;
+    const before = pending.size;
     if (isGated(element)) pending.add(element);
     element.querySelectorAll(GATED_SELECTOR).forEach((inner) => {
       if (isGated(inner)) pending.add(inner);
     });
+    return pending.size > before;
   };
 
   const apply = (): void => {
     let inserted: HTMLScriptElement[] = [];
+    unfinished = false;
     for (const element of inDocumentOrder(pending)) {
       if (!element.isConnected) {
         pending.delete(element);
         continue;
       }
       // The parser may not have finished this element (an inline script's text arrives in parts).
-      if (!isParsed(element)) continue;
+      if (!isParsed(element)) {
+        unfinished = true;
+        continue;
+      }
       const requirement = categoriesOf(element);
       const met = isMet(requirement, state);
       if (isGatedFrame(element)) {
@@ -80,8 +89,10 @@ export function startGating(manager: ConsentManager, win: Window): Gating {
   })();
   const observer = new (win as unknown as typeof globalThis).MutationObserver((records) =>
     guarded('mutation', () => {
-      for (const record of records) record.addedNodes.forEach(discover);
-      if (pending.size > 0) apply();
+      let found = false;
+      for (const record of records) record.addedNodes.forEach((node) => (found = discover(node) || found));
+      // Most mutations of a page add nothing marked: only new or unfinished elements need a look.
+      if (found || unfinished) apply();
     })(),
   );
   observer.observe(doc, { childList: true, subtree: true });

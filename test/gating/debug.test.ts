@@ -1,0 +1,84 @@
+import { expect } from '@open-wc/testing';
+import { knownTracker } from '../../src/core/debug.js';
+import { openGatingPage, resetBrowserState, waitFor } from '../helpers.js';
+
+const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const categories = [
+  { id: 'session', required: true, cookies: [{ name: 'sid', provider: 'This site', duration: 'session', purpose: 'Keeps the cart' }] },
+  { id: 'preferences' },
+  { id: 'analytics' },
+  { id: 'promotional' },
+];
+const debugConfig = { revision: 1, policyUrl: '/privacy', debug: true, categories };
+
+function script(attributes: Record<string, string>): HTMLScriptElement {
+  const element = document.createElement('script');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
+describe('debug mode: where the page leaks before consent (REQUIREMENTS 1)', () => {
+  beforeEach(resetBrowserState);
+
+  it('recognises the scripts of known trackers by where they load from, unless marked or inert', () => {
+    const cases: [Record<string, string>, string | null][] = [
+      [{ src: 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC' }, 'Google Tag Manager'],
+      [{ src: 'https://www.googletagmanager.com/gtag/js?id=G-ABC', async: '' }, 'Google Analytics (gtag.js)'],
+      [{ src: 'https://www.google-analytics.com/analytics.js' }, 'Google Analytics (gtag.js)'],
+      [{ src: 'https://connect.facebook.net/en_US/fbevents.js' }, 'Meta Pixel'],
+      [{ src: 'https://static.hotjar.com/c/hotjar-123.js?sv=6' }, 'Hotjar'],
+      [{ src: 'https://www.clarity.ms/tag/abcdef', type: 'text/javascript' }, 'Microsoft Clarity'],
+      [{ src: 'https://example.com/app.js' }, null],
+      [{ src: 'https://example.com/?u=googletagmanager.com/gtm.js' }, null],
+      [{ src: 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC', 'data-consent': 'analytics', type: 'text/plain' }, null],
+      [{ src: 'https://connect.facebook.net/en_US/fbevents.js', type: 'application/json' }, null],
+    ];
+    for (const [attributes, expected] of cases) {
+      expect(knownTracker(script(attributes)), JSON.stringify(attributes)).to.equal(expected);
+    }
+  });
+
+  it('warns about undeclared cookies and storage keys, unmarked trackers, and marks naming no category', async () => {
+    const { frame, page } = await openGatingPage('debug.html', { config: debugConfig });
+    await waitFor(() => page().warnings.some((text) => text.includes('Microsoft Clarity')), 'the debug warnings');
+    await settle();
+    const debug = page().warnings.filter((text) => text.includes('cookie-consent: debug:'));
+    const about = (needle: string): string[] => debug.filter((text) => text.includes(needle));
+    expect(about('cookie "_ga"'), 'an analytics cookie set before consent').to.have.length(1);
+    expect(about('localStorage key "_hjid"')).to.have.length(1);
+    expect(about('"sid"'), 'declared by the required category').to.deep.equal([]);
+    expect(about('cookie_consent')).to.deep.equal([]);
+    for (const tracker of ['Google Tag Manager', 'Google Analytics (gtag.js)', 'Meta Pixel', 'Hotjar', 'Microsoft Clarity']) {
+      expect(about(tracker), tracker).to.have.length(1);
+    }
+    expect(about('G-MARKED'), 'a marked tracker is not reported').to.deep.equal([]);
+    expect(about('"marketing"'), 'a mark naming no configured category').to.have.length(1);
+    expect(debug, `exactly these warnings: ${debug.join('\n')}`).to.have.length(8);
+    frame.remove();
+  });
+
+  it('reports a tracker added later before consent, but not one added after consent', async () => {
+    const { frame, page } = await openGatingPage('empty.html', { config: debugConfig });
+    const doc = page().document;
+    const add = (text: string): void => {
+      const element = doc.createElement('script');
+      element.text = text;
+      doc.body.append(element);
+    };
+    add("window._hjSettings = { hjid: 2, hjsv: 6 };");
+    await waitFor(() => page().warnings.some((text) => text.includes('Hotjar')), 'the Hotjar warning');
+    await page().manager.acceptAll();
+    add("window.clarityTag = 'https://www.clarity.ms/tag/later';");
+    await settle();
+    expect(page().warnings.filter((text) => text.includes('debug:'))).to.have.length(1);
+    frame.remove();
+  });
+
+  it('says nothing without debug: true', async () => {
+    const { frame, page } = await openGatingPage('debug.html', { config: { ...debugConfig, debug: false } });
+    await settle(600);
+    expect(page().warnings.filter((text) => text.includes('debug:'))).to.deep.equal([]);
+    frame.remove();
+  });
+});
