@@ -1,5 +1,6 @@
 import { matchesPattern } from './gating/erase.js';
 import { parseRequirement } from './gating/requirement.js';
+import { isActivatedScript } from './gating/scripts.js';
 import { warnOnce } from './log.js';
 import type { ConsentManager } from './manager.js';
 import { readDocumentCookies } from './storage/cookie-jar.js';
@@ -80,6 +81,23 @@ export function startDebug(manager: ConsentManager, win: Window): void {
       for (const id of [...granted, ...refused].filter((category) => !known.has(category))) {
         warnOnce(`debug-unknown-${id}`, `debug: data-consent names "${id}", which is not a configured category, so it never runs.`, element);
       }
+    }
+    if (element.localName === 'script' && element.hasAttribute('data-consent') && !isActivatedScript(element)) {
+      const type = (element.getAttribute('type') ?? '').trim();
+      if (EXECUTABLE_TYPE.test(type)) {
+        warnOnce(
+          `debug-live-mark-${element.getAttribute('src') ?? element.textContent?.slice(0, 80)}`,
+          `debug: a script has data-consent but type "${type || 'text/javascript'}", so the browser ran it at once; give it type="text/plain" (and its own type in data-type).`,
+          element,
+        );
+      }
+    }
+    if (element.localName === 'iframe' && element.hasAttribute('data-consent') && element.hasAttribute('src') && !element.hasAttribute('data-src')) {
+      warnOnce(
+        `debug-iframe-src-${element.getAttribute('src')}`,
+        'debug: an iframe has data-consent but a src, so it loaded at once; put its URL in data-src instead.',
+        element,
+      );
     }
     if (element.localName !== 'script' || !nothingGranted()) return;
     const tracker = knownTracker(element as HTMLScriptElement);

@@ -54,7 +54,21 @@ describe('debug mode: where the page leaks before consent (REQUIREMENTS 1)', () 
     }
     expect(about('G-MARKED'), 'a marked tracker is not reported').to.deep.equal([]);
     expect(about('"marketing"'), 'a mark naming no configured category').to.have.length(1);
-    expect(debug, `exactly these warnings: ${debug.join('\n')}`).to.have.length(8);
+    expect(about('has data-consent but type "text/javascript"'), 'a mark on a script that is not text/plain').to.have.length(1);
+    expect(about('an iframe has data-consent but a src'), 'a mark on an iframe that has src').to.have.length(1);
+    expect(page().runs, 'what the marks could not stop').to.include('marked-but-live');
+    expect(debug, `exactly these warnings: ${debug.join('\n')}`).to.have.length(10);
+    frame.remove();
+  });
+
+  it('does not mistake the scripts the widget activated for unmarked ones', async () => {
+    const { frame, page } = await openGatingPage('scripts.html', { config: { ...debugConfig } });
+    await page().manager.rejectAll();
+    await waitFor(() => page().runs.length === 2, 'the refusal scripts');
+    await page().manager.acceptAll();
+    await waitFor(() => page().runs.length === 14, 'every other script');
+    await settle();
+    expect(page().warnings.filter((text) => text.includes('debug:'))).to.deep.equal([]);
     frame.remove();
   });
 

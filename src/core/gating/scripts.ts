@@ -22,6 +22,12 @@ function reportRan(token: number): string {
  * is a violation even when its type makes it inert, so those are inserted empty.
  */
 const keptText = new WeakMap<Element, string>();
+/** The scripts the widget made live, so debug mode can tell them from marks that never gated anything. */
+const liveScripts = new WeakSet<Element>();
+
+export function isActivatedScript(script: Element): boolean {
+  return liveScripts.has(script);
+}
 
 export function keepScriptText(script: HTMLScriptElement, text: string): void {
   keptText.set(script, text);
@@ -135,6 +141,7 @@ export class ScriptActivator {
 
   private build(original: HTMLScriptElement, moduleToken: number | undefined): HTMLScriptElement {
     const live = original.ownerDocument.createElement('script');
+    liveScripts.add(live);
     for (const { name, value } of Array.from(original.attributes)) {
       if (NOT_COPIED.has(name)) continue;
       // Event handler attributes are script text to Trusted Types too.
