@@ -1,3 +1,4 @@
+// The browser delivery's pure parts, in Node: kept out of test/delivery/, which runs in browsers.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
