@@ -10,6 +10,7 @@ export function isGatedScript(element: Element): element is HTMLScriptElement {
   );
 }
 
+/** Inline modules report through this global that they ran (browsers fire no load event for them). */
 const RAN_KEY = Symbol.for('cookie-consent-widget.inline-module-ran');
 
 function reportRan(token: number): string {
@@ -22,12 +23,6 @@ function reportRan(token: number): string {
  * is a violation even when its type makes it inert, so those are inserted empty.
  */
 const keptText = new WeakMap<Element, string>();
-/** The scripts the widget made live, so debug mode can tell them from marks that never gated anything. */
-const liveScripts = new WeakSet<Element>();
-
-export function isActivatedScript(script: Element): boolean {
-  return liveScripts.has(script);
-}
 
 export function keepScriptText(script: HTMLScriptElement, text: string): void {
   keptText.set(script, text);
@@ -35,6 +30,13 @@ export function keepScriptText(script: HTMLScriptElement, text: string): void {
 
 function sourceText(script: HTMLScriptElement): string {
   return keptText.get(script) ?? script.text;
+}
+
+/** The scripts the widget made live, so debug mode can tell them from marks that never gated anything. */
+const liveScripts = new WeakSet<Element>();
+
+export function isActivatedScript(script: Element): boolean {
+  return liveScripts.has(script);
 }
 
 /** Attributes the live script gets in another way than by copying. */
