@@ -54,7 +54,7 @@ describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
     frame.remove();
   });
 
-  it('a stored decision activates the parsed scripts during page load, before DOMContentLoaded, in document order', async () => {
+  it('REQUIREMENTS 10, 13: a stored decision activates the parsed scripts during page load, before DOMContentLoaded, in document order', async () => {
     await storeDecision({ analytics: true });
     const { frame, page } = await openGatingPage('head-first.html');
     await waitFor(() => page().runs.length === 5, `five scripts (ran ${page().runs.join(', ')})`);

@@ -66,7 +66,7 @@ describe('script gating (CONTRACT: gating markup)', () => {
     page.frame.remove();
   });
 
-  it('keeps type="module" from data-type, async and defer, other attributes, and inline modules', async () => {
+  it('REQUIREMENTS 4: keeps type="module" from data-type, async and defer, other attributes, and inline modules', async () => {
     const page = await openGatingPage('scripts.html');
     await page.page().manager.acceptAll();
     await waitForRuns(page, 12);
@@ -95,7 +95,7 @@ describe('script gating (CONTRACT: gating markup)', () => {
     page.frame.remove();
   });
 
-  it('a stored decision runs its scripts on the next page load, once each, in document order', async () => {
+  it('REQUIREMENTS 10: a stored decision runs its scripts on the next page load, once each, in document order', async () => {
     await storeDecision({ analytics: true });
     const page = await openGatingPage('scripts.html');
     await waitForRuns(page, 9);

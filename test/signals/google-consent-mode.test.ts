@@ -89,7 +89,7 @@ describe('REQUIREMENTS 13: Google Consent Mode v2', () => {
     frame.remove();
   });
 
-  it('sends an update for a decision made in another tab', async () => {
+  it('sends an update for a decision made in another tab (REQUIREMENTS 13, CONTRACT consent-change from other tabs)', async () => {
     const first = await openTags();
     const second = await openTags();
     await first.page().manager.acceptAll();
