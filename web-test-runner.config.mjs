@@ -2,9 +2,11 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { browsers } from './scripts/browsers.mjs';
 import { deliveryTestServer } from './test/delivery/server-plugin.mjs';
+import { reactAsEsModules } from './test/react/react-esm-plugin.mjs';
 import { mediaFeaturesPlugin } from './test/ui/media-features-plugin.mjs';
 
 const [chromium, firefox] = browsers;
+
 
 // Every test file gets a browser context of its own: fresh cookies, storage and IndexedDB.
 const freshContextPage = async ({ browser }) => (await browser.createBrowserContext()).newPage();
@@ -26,7 +28,11 @@ export default {
   },
   // The consent-record receiver with switchable faults that test/delivery/ sends to.
   middleware: [deliveryTestServer],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), mediaFeaturesPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    reactAsEsModules(),
+    mediaFeaturesPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -16,6 +16,7 @@ const steps = [
   // The build comes before the typecheck: tests import the built package from dist/.
   ['build', 'npm', ['run', 'build', '--silent']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['package (publint, are-the-types-wrong)', 'npm', ['run', 'lint:package', '--silent']],
   ['node tests', 'npm', ['run', 'test:node', '--silent']],
   ['browser tests', 'npx', ['web-test-runner']],
 ];

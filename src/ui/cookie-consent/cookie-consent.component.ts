@@ -19,6 +19,10 @@ import { baseStyles, settingsButtonStyles } from './cookie-consent.styles.js';
  * The cookie banner, the preferences dialog, and after a decision a small button to reopen them.
  *
  * @summary Asks the visitor for consent per purpose, shows what they chose, and lets them change it.
+ * @tagname cookie-consent
+ *
+ * @fires consent-ready - Once the stored decision was read: `{ decision }` (also on `document`).
+ * @fires consent-change - On every saved choice, in this tab or another: `{ decision, previous, changed, origin, layer }` (also on `document`).
  *
  * @csspart banner - The first layer (a region, or a dialog with `layout="modal"`).
  * @csspart dialog - The preferences dialog (a native modal `<dialog>`).
@@ -81,15 +85,18 @@ export class CookieConsentElement extends LitElement {
    */
   @property({ attribute: false }) manager: ConsentManager = getConsentManager();
   private opener: HTMLElement | null = null;
+  private heard?: ConsentManager;
   private reserved?: ReservedSpace;
   private stopOpeners?: () => void;
-  private readonly onManagerEvent = (): void => this.syncFromManager();
+  private readonly onManagerEvent = (event: Event): void => {
+    this.syncFromManager();
+    // Frameworks listen on the element; not bubbling, so document listeners hear each event once.
+    if (event.type !== 'consent-view') this.dispatchEvent(new CustomEvent(event.type, { detail: (event as CustomEvent).detail }));
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    for (const type of ['consent-view', 'consent-change', 'consent-ready'] as const) {
-      this.manager.addEventListener(type, this.onManagerEvent);
-    }
+    this.listenTo(this.manager);
     this.reserved = new ReservedSpace(document.documentElement);
     this.stopOpeners = listenForOpeners(document, (opener) => this.openPreferences(opener));
     this.startManager();
@@ -98,11 +105,19 @@ export class CookieConsentElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const type of ['consent-view', 'consent-change', 'consent-ready'] as const) {
-      this.manager.removeEventListener(type, this.onManagerEvent);
-    }
+    this.listenTo(undefined);
     this.reserved?.release();
     this.stopOpeners?.();
+  }
+
+  /** Frameworks may set `manager` after the element is connected: follow it. */
+  private listenTo(manager: ConsentManager | undefined): void {
+    if (manager === this.heard) return;
+    for (const type of MANAGER_EVENTS) {
+      this.heard?.removeEventListener(type, this.onManagerEvent);
+      manager?.addEventListener(type, this.onManagerEvent);
+    }
+    this.heard = manager;
   }
 
   /** Opens the preferences; focus goes back to `opener` (default: what has focus now) when they close. */
@@ -112,6 +127,10 @@ export class CookieConsentElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('manager') && this.isConnected) {
+      this.listenTo(this.manager);
+      this.syncFromManager();
+    }
     if (changed.has('config') && this.config && !this.manager.started) {
       this.startManager();
       this.syncFromManager();
@@ -351,6 +370,8 @@ export class CookieConsentElement extends LitElement {
 }
 
 type ConsentView = ConsentManager['view'];
+
+const MANAGER_EVENTS = ['consent-view', 'consent-change', 'consent-ready'] as const;
 
 declare global {
   interface HTMLElementTagNameMap {
