@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { browsers } from './scripts/browsers.mjs';
 import { deliveryTestServer } from './test/delivery/server-plugin.mjs';
+import { bringToFrontPlugin } from './test/bring-to-front-plugin.mjs';
 import { reactAsEsModules } from './test/react/react-esm-plugin.mjs';
 import { mediaFeaturesPlugin } from './test/ui/media-features-plugin.mjs';
 
@@ -32,6 +33,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     reactAsEsModules(),
     mediaFeaturesPlugin(),
+    bringToFrontPlugin(),
   ],
   browsers: [
     chromeLauncher({
@@ -57,10 +59,16 @@ export default {
         browser: 'firefox',
         executablePath: firefox.path,
         headless: true,
+        // Firefox throttles the timers of pages it considers in the background; two test pages
+        // run at once, and each must run as a visitor's page in front would.
+        extraPrefsFirefox: {
+          'dom.min_background_timeout_value': 4,
+          'dom.min_background_timeout_value_without_budget_throttling': 4,
+          'dom.timeout.enable_budget_timer_throttling': false,
+          'dom.suspend_inactive.enabled': false,
+          'layout.throttled_frame_rate': 60,
+        },
       },
-      // Firefox throttles the timers and animations of a test page it runs in the background:
-      // one page at a time keeps every page in front.
-      concurrency: 1,
       createPage: freshContextPage,
       // Passing puppeteer-core itself makes the reporter name the browsers (Chromium, Firefox).
       puppeteer: puppeteerCore,

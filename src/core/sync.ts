@@ -3,7 +3,8 @@ import type { ConsentDecision } from './types.js';
 
 /**
  * Carries a decision to the site's other open tabs. BroadcastChannel where there is one; where
- * there is not, a light poll of the cookie (which every tab shares) while the tab is visible.
+ * there is not, a light poll of the cookie (which every tab shares); browsers slow the poll of a
+ * tab in the background to about once a second, which is all it needs.
  */
 export interface TabSync {
   announce(encodedDecision: string | null): void;
@@ -42,7 +43,6 @@ export function startTabSync(
   }
   let last = readStoredValue();
   const timer = win.setInterval(() => {
-    if (win.document.visibilityState === 'hidden') return;
     const current = readStoredValue();
     if (current === last) return;
     last = current;

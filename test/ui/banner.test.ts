@@ -4,11 +4,12 @@ import { encodeConsentCookie } from '../../src/core/storage/consent-cookie.js';
 import { createDecision } from '../../src/core/decision.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { cookieJar, resetBrowserState, waitFor } from '../helpers.js';
-import { baseConfig, contrastRatio, disposeManagers, enableWcag22Rules, focused, isShown, mountConsent } from './ui-fixture.js';
+import { baseConfig, bringToFront, contrastRatio, disposeManagers, enableWcag22Rules, focused, isShown, mountConsent } from './ui-fixture.js';
 
 describe('banner (first layer)', () => {
   before(enableWcag22Rules);
   beforeEach(resetBrowserState);
+  beforeEach(bringToFront);
   afterEach(disposeManagers);
 
   for (const layout of ['bar', 'box', 'modal'] as const) {

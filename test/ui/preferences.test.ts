@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { cookieJar, resetBrowserState, waitFor } from '../helpers.js';
-import { disposeManagers, enableWcag22Rules, focused, isShown, mountConsent, settled, type Mounted } from './ui-fixture.js';
+import { bringToFront, disposeManagers, enableWcag22Rules, focused, isShown, mountConsent, settled, type Mounted } from './ui-fixture.js';
 
 const withCookies = {
   categories: [
@@ -33,6 +33,7 @@ function switches(mounted: Mounted): HTMLInputElement[] {
 describe('preferences dialog (second layer)', () => {
   before(enableWcag22Rules);
   beforeEach(resetBrowserState);
+  beforeEach(bringToFront);
   afterEach(disposeManagers);
 
   it('REQUIREMENTS 17: opens as a modal dialog with a name and moves focus inside', async () => {

@@ -6,6 +6,11 @@ import type { ConsentConfig } from '../../src/core/types.js';
 import type { CookieConsentElement } from '../../src/ui/cookie-consent/cookie-consent.component.js';
 import { waitFor } from '../helpers.js';
 
+/** Keyboard tests need the page in front: two test pages run at once and only one has focus. */
+export async function bringToFront(): Promise<void> {
+  await executeServerCommand('bring-to-front');
+}
+
 /** WCAG 2.2 AA includes 2.5.8 Target Size, which axe ships switched off. */
 export async function enableWcag22Rules(): Promise<void> {
   // chai-a11y-axe uses the axe this registers on window, configured here.
