@@ -14,8 +14,8 @@ describe('gated iframes and templates', () => {
     expect(placeholders.map((box) => box.getAttribute('data-consent-placeholder'))).to.deep.equal(['promotional', 'analytics', 'promotional']);
     expect(placeholders.every((box) => box.classList.contains('cc-placeholder'))).to.equal(true);
     expect(placeholders[0]!.nextElementSibling!.id, 'each placeholder sits where its embed is').to.equal('video');
-    expect(placeholders[0]!.textContent).to.contain('Product video').and.to.contain('promotional');
-    expect(placeholders[0]!.querySelector('button')!.textContent).to.equal('Allow promotional');
+    expect(placeholders[0]!.textContent, 'named by the category label the interface shows').to.contain('Product video').and.to.contain('Promotional');
+    expect(placeholders[0]!.querySelector('button')!.textContent).to.equal('Allow Promotional');
     expect(placeholders[0]!.style.width).to.equal('320px');
     expect(placeholders[1]!.textContent, 'an embed without a title is named by its host').to.contain(page().location.hostname);
     // REQUIREMENTS 22: a hostile title is shown as text and runs nothing.
