@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { browsers } from './scripts/browsers.mjs';
 import { deliveryTestServer } from './test/delivery/server-plugin.mjs';
+import { cspTestServer } from './test/security/csp-server.mjs';
 import { bringToFrontPlugin } from './test/bring-to-front-plugin.mjs';
 import { reactAsEsModules } from './test/react/react-esm-plugin.mjs';
 import { mediaFeaturesPlugin } from './test/ui/media-features-plugin.mjs';
@@ -28,7 +29,8 @@ export default {
     reporters: ['text-summary', 'lcov'],
   },
   // The consent-record receiver with switchable faults that test/delivery/ sends to.
-  middleware: [deliveryTestServer],
+  // Pages with a real CSP header and a fresh nonce per request that test/security/ loads.
+  middleware: [deliveryTestServer, cspTestServer],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     reactAsEsModules(),
@@ -69,6 +71,9 @@ export default {
           'layout.throttled_frame_rate': 60,
         },
       },
+      // A new test page takes the window focus from the one before it, and in Firefox keys then
+      // go astray: keyboard tests are only reliable with one page at a time.
+      concurrency: 1,
       createPage: freshContextPage,
       // Passing puppeteer-core itself makes the reporter name the browsers (Chromium, Firefox).
       puppeteer: puppeteerCore,
