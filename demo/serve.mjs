@@ -1,12 +1,14 @@
 /**
- * Serves the demo site and the built widget on 127.0.0.1, on PORT or a free port, and prints
- * the URL. Static files, plus the reference receiver of consent records under /api/
+ * Serves the demo shop and the built widget on 127.0.0.1, on PORT or a free port, and prints
+ * the URL. Pages in Latvian (/lv/) and English (/en/) rendered from demo/pages/, static files,
+ * plus the reference receiver of consent records under /api/
  * (demo/receiver/), which keeps records in demo/data/consent-records.sqlite; nothing else is kept.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderPage } from './pages/render.mjs';
 import { createReceiver } from './receiver/receiver.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -43,14 +45,34 @@ if (!existsSync(join(root, 'dist', 'cookie-consent.js'))) {
 
 const receiver = createReceiver({
   server: await import('../dist/server/index.js'),
-  databaseFile: join(root, 'demo', 'data', 'consent-records.sqlite'),
+  // DEMO_DATABASE lets the demo's own tests keep their records apart from yours.
+  databaseFile: process.env.DEMO_DATABASE ?? join(root, 'demo', 'data', 'consent-records.sqlite'),
 });
+
+const headers = { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
 
 const server = createServer((request, response) => {
   if (receiver.handles(request)) return void receiver.handle(request, response);
+  let pathname = '/';
+  try {
+    pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    // A malformed URL is served as not found below.
+  }
+  if (pathname === '/') {
+    response.writeHead(302, { location: '/lv/', ...headers });
+    response.end();
+    return;
+  }
+  const page = renderPage(pathname);
+  if (page) {
+    response.writeHead(200, { 'content-type': types['.html'], ...headers });
+    response.end(page);
+    return;
+  }
   let file;
   try {
-    file = fileFor(new URL(request.url ?? '/', 'http://localhost').pathname);
+    file = fileFor(pathname);
   } catch {
     file = null;
   }
@@ -59,16 +81,12 @@ const server = createServer((request, response) => {
     response.end('Not found');
     return;
   }
-  response.writeHead(200, {
-    'content-type': types[extname(file)] ?? 'application/octet-stream',
-    'cache-control': 'no-cache',
-    'x-content-type-options': 'nosniff',
-  });
+  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', ...headers });
   createReadStream(file).pipe(response);
 });
 
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const { port } = server.address();
-  console.log(`Demo site: http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+  console.log(`Demo site: http://127.0.0.1:${port}/  (Latvian; English at /en/; Ctrl+C to stop)`);
   console.log(`Consent records: http://127.0.0.1:${port}/api/admin/`);
 });

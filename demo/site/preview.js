@@ -3,7 +3,7 @@ const params = new URLSearchParams(location.search);
 document.cookie = 'preview_consent=; Max-Age=0; Path=/';
 const config = {
   revision: 1,
-  policyUrl: '/privacy.html',
+  policyUrl: '/en/privacy.html',
   cookie: { name: 'preview_consent' },
   language: params.get('lang') ?? 'en',
   theme: params.get('theme') ?? 'auto',

@@ -1,0 +1,51 @@
+// "Your privacy choices": the decision in force, the records the server keeps, and erasure.
+(() => {
+  const script = document.currentScript;
+  const manager = window.cookieConsent;
+  const receipt = document.getElementById('receipt');
+  const list = document.getElementById('records');
+  const none = document.getElementById('records-none');
+  const erased = document.getElementById('erased');
+
+  async function showRecords() {
+    const consentId = manager.decision?.consentId;
+    list.replaceChildren();
+    if (!consentId) {
+      none.hidden = false;
+      return;
+    }
+    const response = await fetch(`/api/consent/${encodeURIComponent(consentId)}`);
+    const body = response.ok ? await response.json() : { records: [] };
+    const records = body.records ?? [];
+    none.hidden = records.length > 0;
+    for (const record of records) {
+      const item = document.createElement('li');
+      const allowed = Object.entries(record.categories).filter(([, on]) => on).map(([id]) => id).join(', ');
+      item.textContent = `${new Date(record.timestamp).toLocaleString(document.documentElement.lang)} — ${record.method} (${record.layer}): ${allowed}`;
+      list.append(item);
+    }
+  }
+
+  function showDecision() {
+    receipt.textContent = manager.decision ? JSON.stringify(manager.decision, null, 2) : receipt.textContent;
+  }
+
+  document.getElementById('withdraw').addEventListener('click', () => manager.withdraw());
+  document.getElementById('erase').addEventListener('click', async () => {
+    const consentId = manager.decision?.consentId;
+    if (!consentId) return;
+    const response = await fetch(`/api/consent/${encodeURIComponent(consentId)}`, { method: 'DELETE' });
+    const body = response.ok ? await response.json() : { erased: 0 };
+    erased.textContent = `${script.dataset.erased} ${body.erased ?? 0}`;
+    await showRecords();
+  });
+  document.addEventListener('consent-delivered', () => void showRecords());
+  document.addEventListener('consent-change', () => {
+    showDecision();
+    void showRecords();
+  });
+  manager.ready.then(() => {
+    showDecision();
+    void showRecords();
+  });
+})();

@@ -1,0 +1,9 @@
+export interface BrowserInstall {
+  name: 'chromium' | 'firefox';
+  path: string;
+  env: string;
+  pkg: string;
+}
+export const browsers: [BrowserInstall, BrowserInstall];
+export function missingBrowsers(): BrowserInstall[];
+export function installHint(missing: BrowserInstall[]): string;

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { browsers } from '../../scripts/browsers.mjs';
+
+// The demo shop as a visitor meets it: the real server (with its SQLite receiver), the built
+// script-tag widget, headless Chromium. Each test starts from a fresh browser context.
+let server: ChildProcess;
+let browser: Browser;
+let origin = '';
+const dataDir = mkdtempSync(join(tmpdir(), 'demo-site-'));
+
+async function startServer(): Promise<string> {
+  server = spawn(process.execPath, ['demo/serve.mjs'], {
+    env: { ...process.env, PORT: '0', DEMO_DATABASE: join(dataDir, 'records.sqlite') },
+  });
+  return new Promise((resolve, reject) => {
+    server.stdout!.on('data', (chunk) => {
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(String(chunk))?.[0];
+      if (url) resolve(url);
+    });
+    server.on('exit', (code) => reject(new Error(`demo server exited with ${code}`)));
+  });
+}
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.createBrowserContext();
+  return context.newPage();
+}
+
+const widget = (page: Page, selector: string) =>
+  page.evaluate((s) => {
+    const element = document.querySelector('cookie-consent')?.shadowRoot?.querySelector<HTMLElement>(s);
+    return element ? { text: element.textContent!.trim(), visible: element.getBoundingClientRect().height > 0 } : null;
+  }, selector);
+
+const requested = (page: Page, path: string) =>
+  page.evaluate((p) => performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname === p), path);
+
+async function waitForBanner(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('cookie-consent')?.shadowRoot?.querySelector('[part~="banner"]'));
+}
+
+describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
+  before(async () => {
+    origin = await startServer();
+    browser = await puppeteer.launch({
+      executablePath: browsers[0]!.path,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens in Latvian, asks first, and runs or stores nothing non-essential before the choice (REQUIREMENTS 1)', async () => {
+    const page = await freshPage();
+    const response = await page.goto(`${origin}/`, { waitUntil: 'networkidle0' });
+    assert.equal(new URL(response!.url()).pathname, '/lv/');
+    await waitForBanner(page);
+    assert.equal((await widget(page, '[part~="accept-all"]'))?.text, 'Pieņemt visas');
+    assert.equal(await page.evaluate(() => document.querySelector('cookie-consent')!.shadowRoot!.querySelector('.cc-root')!.getAttribute('lang')), 'lv');
+    const state = await page.evaluate(() => ({
+      cookies: document.cookie,
+      storage: localStorage.length,
+      analytics: (window as { demoAnalyticsRuns?: number }).demoAnalyticsRuns ?? 0,
+      pixel: (window as { demoPixelRuns?: number }).demoPixelRuns ?? 0,
+      video: document.querySelector('iframe')!.getAttribute('src'),
+      placeholder: document.querySelector('[data-consent-placeholder]')?.textContent,
+    }));
+    assert.deepEqual(
+      { ...state, placeholder: undefined },
+      { cookies: '', storage: 0, analytics: 0, pixel: 0, video: null, placeholder: undefined },
+    );
+    assert.match(state.placeholder ?? '', /Reklāmas/, 'the video placeholder speaks Latvian');
+    for (const path of ['/analytics.js', '/pixel.js', '/video.html']) assert.equal(await requested(page, path), false, path);
+    await page.close();
+  });
+
+  it('remembers the currency only with consent to preferences', async () => {
+    const page = await freshPage();
+    await page.goto(`${origin}/en/`, { waitUntil: 'networkidle0' });
+    await waitForBanner(page);
+    await page.select('#currency', 'USD');
+    assert.equal(await page.evaluate(() => localStorage.getItem('shop_currency')), null);
+    assert.match(await page.$eval('#currency-note', (note) => note.textContent!), /Allow preference cookies/);
+    assert.equal(await page.$eval('.price', (price) => price.textContent), '52.92 $');
+    await page.evaluate(() => (window as unknown as { cookieConsent: { set(c: object): Promise<unknown> } }).cookieConsent.set({ preferences: true }));
+    await page.waitForFunction(() => localStorage.getItem('shop_currency') === 'USD');
+    await page.reload({ waitUntil: 'networkidle0' });
+    assert.equal(await page.$eval('#currency', (select) => (select as HTMLSelectElement).value), 'USD');
+    await page.close();
+  });
+
+  it('runs analytics, the pixel and the video once accepted, records the decision, and withdraws everything from "Your privacy choices"', async () => {
+    const page = await freshPage();
+    await page.goto(`${origin}/en/`, { waitUntil: 'networkidle0' });
+    await waitForBanner(page);
+    await page.evaluate(() => {
+      const root = document.querySelector('cookie-consent')!.shadowRoot!;
+      root.querySelector<HTMLButtonElement>('[part~="accept-all"]')!.click();
+    });
+    await page.waitForFunction(() => document.getElementById('analytics-count')!.textContent === '1');
+    await page.waitForFunction(() => document.querySelector('iframe')?.getAttribute('src') === '/video.html');
+    assert.equal(await page.evaluate(() => (window as { demoAnalyticsRuns?: number }).demoAnalyticsRuns), 1);
+    assert.match(await page.evaluate(() => document.cookie), /demo_promo=/);
+    const consentId = await page.evaluate(() => (window as unknown as { cookieConsent: { decision: { consentId: string } } }).cookieConsent.decision.consentId);
+
+    await page.goto(`${origin}/en/choices.html`, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelectorAll('#records li').length === 1);
+    assert.match(await page.$eval('#records li', (item) => item.textContent!), /accept-all \(banner\)/);
+    assert.equal(await page.$eval('#analytics-count', (output) => output.textContent), '2', 'analytics counted this page too');
+
+    await page.click('#withdraw');
+    await page.waitForFunction(() => document.querySelectorAll('#records li').length === 2);
+    const afterWithdrawal = await page.evaluate(() => ({ cookies: document.cookie, views: localStorage.getItem('demo_analytics_views') }));
+    assert.doesNotMatch(afterWithdrawal.cookies, /demo_promo|demo_video/, 'promotional cookies erased');
+    assert.equal(afterWithdrawal.views, null, 'analytics storage erased');
+    const stored = await (await fetch(`${origin}/api/consent/${consentId}`)).json();
+    assert.deepEqual(stored.records.map((record: { method: string }) => record.method).sort(), ['accept-all', 'withdraw']);
+
+    await page.click('#erase');
+    await page.waitForFunction(() => /2$/.test(document.getElementById('erased')!.textContent!));
+    const erased = await (await fetch(`${origin}/api/consent/${consentId}`)).json();
+    assert.deepEqual(erased.records, []);
+    await page.close();
+  });
+
+  it('states what the privacy policy says, in both languages, with a link to the other language', async () => {
+    const page = await freshPage();
+    await page.goto(`${origin}/en/privacy.html`, { waitUntil: 'networkidle0' });
+    const english = await page.$eval('main', (main) => main.textContent!);
+    for (const statement of [/session cookies and regular cookies/, /not needed for the core functions/, /withdraw your consent/, /access the data/, /erased/, /10 years/, /State Data Inspection/]) {
+      assert.match(english, statement);
+    }
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('a[hreflang="lv"]')]);
+    assert.equal(new URL(page.url()).pathname, '/lv/privacy.html');
+    assert.match(await page.$eval('main', (main) => main.textContent!), /Datu valsts inspekcijā/);
+    await page.close();
+  });
+});
