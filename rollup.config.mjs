@@ -1,22 +1,114 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 /**
- * Only the script-tag file is bundled; npm users get tsc's unbundled modules. Rollup starts from
- * tsc's output (the build runs tsc first), so the code is type-checked and compiled once.
+ * The script-tag build, from tsc's output (the build runs tsc first, so the code is type-checked
+ * and compiled once); npm users get tsc's unbundled modules.
+ *
+ * - dist/cookie-consent.js: the part every page view runs in <head> (the core: cookie, signals,
+ *   gating, delivery) and a loader. A classic script, so it runs before the parser goes on.
+ * - dist/cookie-consent.ui.js: Lit, the element and English, loaded only when the visitor needs
+ *   the interface. It takes the core from the main file's runtime instead of a second copy.
+ * - dist/cookie-consent.<lang>.js: one per non-English language, loaded by the interface.
+ *
+ * The chunks are classic scripts (IIFE) too: a script element the loader creates gets the
+ * page's nonce, an SRI hash and a Trusted Types URL, which `import()` cannot all be given.
+ * They are built first, so the main file can pin their hashes.
  */
-export default {
-  input: 'dist/embed.js',
-  output: {
-    file: 'dist/cookie-consent.js',
-    format: 'iife',
-    // An IIFE cannot load chunks: the translations are bundled in until the script-tag build
-    // gets a loader of its own.
-    inlineDynamicImports: true,
-    sourcemap: true,
+const dist = (path) => fileURLToPath(new URL(`dist/${path}`, import.meta.url));
+const RUNTIME = 'globalThis[Symbol.for("cookie-consent-widget.runtime")]';
+const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
+/** The core values the interface uses; src/embed/runtime.ts provides each. */
+const SHARED_CORE = ['bootConsent', 'getConsentManager'];
+/** Handed only to a chunk the main file inserted, while it first runs (see src/embed/runtime.ts). */
+const PRIVILEGED_CORE = { widgetPolicy: '() => null' };
+
+const minify = () =>
+  terser({ ecma: 2020, module: false, format: { comments: false }, compress: { passes: 3 } });
+const resolve = () => nodeResolve({ browser: true, exportConditions: ['production'] });
+
+/** Points every import of the core at the main file's runtime; importing anything else from it fails the build. */
+function coreFromRuntime() {
+  const core = dist('core/');
+  return {
+    name: 'core-from-runtime',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (resolved?.id.startsWith(core)) return '\0runtime-core';
+      return null;
+    },
+    load(id) {
+      if (id !== '\0runtime-core') return null;
+      return [
+        `const runtime = ${RUNTIME}, privileged = runtime.privileged() || {};`,
+        ...SHARED_CORE.map((name) => `export const ${name} = runtime.${name};`),
+        ...Object.entries(PRIVILEGED_CORE).map(([name, fallback]) => `export const ${name} = privileged.${name} || (${fallback});`),
+      ].join('\n');
+    },
+  };
+}
+
+/** `import('./lv.js')` in the interface becomes a load of dist/cookie-consent.lv.js through the runtime. */
+function languagesAsChunks() {
+  return {
+    name: 'languages-as-chunks',
+    resolveId(source, importer) {
+      const match = /^\.\/([a-z]{2})\.js$/.exec(source);
+      if (importer?.endsWith('languages.js') && match && LANGUAGES.includes(match[1])) return { id: match[1], external: true };
+      return null;
+    },
+    renderDynamicImport({ targetModuleId }) {
+      if (LANGUAGES.includes(targetModuleId)) return { left: `${RUNTIME}.load(`, right: ')' };
+      return null;
+    },
+  };
+}
+
+/** The SRI hash of each chunk and a query that changes with its content, written into the main file. */
+function chunkManifest() {
+  return {
+    name: 'chunk-manifest',
+    load(id) {
+      if (id !== dist('embed/chunk-manifest.js')) return null;
+      const manifest = {};
+      for (const name of ['ui', ...LANGUAGES]) {
+        const file = `cookie-consent.${name}.js`;
+        const bytes = readFileSync(dist(file));
+        const version = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+        manifest[name] = { file: `${file}?v=${version}`, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` };
+      }
+      return `export const CHUNK_MANIFEST = ${JSON.stringify(manifest)};`;
+    },
+  };
+}
+
+const languageEntry = (lang) => ({
+  name: 'language-entry',
+  resolveId: (id) => (id === `\0language:${lang}` ? id : null),
+  load: (id) =>
+    id === `\0language:${lang}`
+      ? `import { ${lang} } from ${JSON.stringify(dist(`ui/i18n/${lang}.js`))};\n${RUNTIME}.provide(${JSON.stringify(lang)}, { ${lang} });`
+      : null,
+});
+
+export default [
+  {
+    input: 'dist/embed/ui-chunk.js',
+    output: { file: 'dist/cookie-consent.ui.js', format: 'iife', sourcemap: true },
+    plugins: [coreFromRuntime(), languagesAsChunks(), resolve(), minify()],
   },
-  plugins: [
-    nodeResolve({ browser: true }),
-    terser({ ecma: 2020, module: false, format: { comments: false }, compress: { passes: 2 } }),
-  ],
-};
+  ...LANGUAGES.map((lang) => ({
+    input: `\0language:${lang}`,
+    output: { file: `dist/cookie-consent.${lang}.js`, format: 'iife' },
+    plugins: [languageEntry(lang), minify()],
+  })),
+  {
+    input: 'dist/embed.js',
+    output: { file: 'dist/cookie-consent.js', format: 'iife', sourcemap: true },
+    plugins: [chunkManifest(), resolve(), minify()],
+  },
+];

@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { browsers } from './scripts/browsers.mjs';
 import { deliveryTestServer } from './test/delivery/server-plugin.mjs';
+import { verbatimScriptTagBuild } from './test/fast-path/verbatim-dist.mjs';
 import { cspTestServer } from './test/security/csp-server.mjs';
 import { bringToFrontPlugin } from './test/bring-to-front-plugin.mjs';
 import { reactAsEsModules } from './test/react/react-esm-plugin.mjs';
@@ -30,7 +31,8 @@ export default {
   },
   // The consent-record receiver with switchable faults that test/delivery/ sends to.
   // Pages with a real CSP header and a fresh nonce per request that test/security/ loads.
-  middleware: [deliveryTestServer, cspTestServer],
+  // verbatimScriptTagBuild: the script-tag build as built, since its chunks are checked against SRI hashes.
+  middleware: [deliveryTestServer, cspTestServer, verbatimScriptTagBuild],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     reactAsEsModules(),

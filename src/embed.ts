@@ -1,54 +1,32 @@
 /**
- * The script-tag entry (dist/cookie-consent.js): reads the configuration from a
- * `<script type="application/json" id="cookie-consent-config">` block or from the `data-*`
- * attributes of its own script tag, starts the consent manager, and shows `<cookie-consent>`.
+ * The script-tag entry (dist/cookie-consent.js), the part that runs in `<head>` on every page
+ * view: reads the configuration, starts the consent core (cookie, signals, gating, delivery),
+ * and loads the interface (dist/cookie-consent.ui.js) only when the visitor needs it.
  */
 import { bootConsent } from './core/boot.js';
 import { getConsentManager } from './core/manager.js';
-import type { ConsentConfig } from './core/types.js';
-import { defineCookieConsent, TAG_NAME } from './define.js';
+import { createChunkLoader, ownScript } from './embed/chunks.js';
+import { configFromPage } from './embed/config-from-page.js';
+import { startLazyUi } from './embed/lazy-ui.js';
+import { installRuntime } from './embed/runtime.js';
 
-const CONFIG_ID = 'cookie-consent-config';
-
-function configFromPage(script: HTMLScriptElement | null): ConsentConfig {
-  const block = document.getElementById(CONFIG_ID);
-  let config: Record<string, unknown> = {};
-  if (block?.textContent?.trim()) {
-    try {
-      config = JSON.parse(block.textContent) as Record<string, unknown>;
-    } catch (error) {
-      throw new Error(`cookie-consent: the #${CONFIG_ID} block is not valid JSON (${(error as Error).message})`, {
-        cause: error,
-      });
-    }
-  }
-  const data = script?.dataset ?? {};
-  const fromData: Record<string, unknown> = {
-    policyUrl: data['policyUrl'],
-    revision: data['revision'] === undefined ? undefined : Number(data['revision']),
-    endpoint: data['endpoint'],
-    language: data['lang'],
-    layout: data['layout'],
-    theme: data['theme'],
-  };
-  for (const [key, value] of Object.entries(fromData)) {
-    if (value !== undefined && config[key] === undefined) config[key] = value;
-  }
-  return config as unknown as ConsentConfig;
-}
+const TAG_NAME = 'cookie-consent';
 
 function mountElement(): void {
   if (!document.querySelector(TAG_NAME)) document.body.append(document.createElement(TAG_NAME));
 }
 
-const script = document.currentScript as HTMLScriptElement | null;
+// Read while this file runs: afterwards document.currentScript is some other script or null.
+const script = ownScript(document);
 const manager = getConsentManager();
 const win = window as Window & { cookieConsent?: typeof manager };
 if (!win.cookieConsent) {
   win.cookieConsent = manager;
+  const chunks = createChunkLoader(window, script);
+  installRuntime(window, chunks);
   // Configuration errors throw here, loudly, once: this is configuration time.
-  bootConsent(configFromPage(script));
-  defineCookieConsent();
+  bootConsent(configFromPage(document, script));
   if (document.body) mountElement();
   else document.addEventListener('DOMContentLoaded', mountElement, { once: true });
+  startLazyUi(manager, window, () => chunks.load('ui'));
 }

@@ -1,0 +1,50 @@
+import { bootConsent } from '../core/boot.js';
+import { widgetPolicy } from '../core/gating/trusted-types.js';
+import { getConsentManager } from '../core/manager.js';
+
+/** Given only to the chunks this file loaded itself, while they run: the page's scripts never get it. */
+export interface PrivilegedCore {
+  widgetPolicy: typeof widgetPolicy;
+}
+
+/**
+ * What the script-tag file shares with the chunks it loads. The chunks are built without the
+ * core and read it from here, so a page runs one copy of the core however many chunks it loads.
+ */
+export interface EmbedRuntime {
+  bootConsent: typeof bootConsent;
+  getConsentManager: typeof getConsentManager;
+  /** Called by a chunk once it has run, with what it exports. */
+  provide(name: string, exports: unknown): void;
+  /** Loads a chunk by name; resolves with what it provided. */
+  load(name: string): Promise<unknown>;
+  /**
+   * The Trusted Types policy, for Lit in the interface chunk. Null unless called by a chunk
+   * this file inserted, during its first run (`document.currentScript` tells): the policy passes
+   * HTML and scripts through unchanged, so it must not be a global any script could reach.
+   */
+  privileged(): PrivilegedCore | null;
+}
+
+/** Also spelled out in rollup.config.mjs, which points the chunks' core imports here. */
+export const RUNTIME_KEY = Symbol.for('cookie-consent-widget.runtime');
+
+type RuntimeHolder = { [RUNTIME_KEY]?: EmbedRuntime };
+
+export interface RuntimeChunks {
+  load(name: string): Promise<unknown>;
+  provide(name: string, exports: unknown): void;
+  isOwnChunk(script: Element | null): boolean;
+}
+
+export function installRuntime(win: Window, chunks: RuntimeChunks): EmbedRuntime {
+  const holder = win as unknown as RuntimeHolder;
+  holder[RUNTIME_KEY] ??= Object.freeze({
+    bootConsent,
+    getConsentManager,
+    provide: chunks.provide,
+    load: chunks.load,
+    privileged: () => (chunks.isOwnChunk(win.document.currentScript) ? { widgetPolicy } : null),
+  });
+  return holder[RUNTIME_KEY];
+}
