@@ -74,6 +74,10 @@ export class FrameGate {
     const height = Number(frame.getAttribute('height'));
     if (width > 0) box.style.width = `${width}px`;
     if (height > 0) box.style.minHeight = `${height}px`;
+    // Usable before the site styles it: no wider than the page (WCAG 1.4.10), and a button
+    // big enough to hit (2.5.8). Set through CSSOM, which a strict style-src allows.
+    box.style.maxWidth = '100%';
+    box.style.boxSizing = 'border-box';
     const text = doc.createElement('p');
     text.className = 'cc-placeholder-text';
     text.textContent = placeholderText(config, language, 'placeholderText', { name: embedName(frame), categories: labels });
@@ -82,6 +86,8 @@ export class FrameGate {
       const button = doc.createElement('button');
       button.type = 'button';
       button.className = 'cc-placeholder-button';
+      button.style.minHeight = '44px';
+      button.style.minWidth = '44px';
       button.textContent = placeholderText(config, language, 'placeholderAllow', { categories: labels });
       const wanted = Object.fromEntries(requirement.granted.map((id) => [id, true]));
       button.addEventListener('click', () => {

@@ -1,0 +1,40 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { ConsentManager } from '../../src/core/manager.js';
+import { startGating } from '../../src/core/gating/start.js';
+import { resetBrowserState, waitFor } from '../helpers.js';
+import { enableWcag22Rules } from './ui-fixture.js';
+
+// The embed placeholder is drawn by the core, without Lit; it is still interface a visitor uses.
+describe('embed placeholder (contextual consent)', () => {
+  before(enableWcag22Rules);
+  beforeEach(resetBrowserState);
+
+  for (const language of ['en', 'lv', 'ar'] as const) {
+    it(`REQUIREMENTS 7, 17: says what the embed needs and offers to allow it, accessibly (${language})`, async () => {
+      const manager = new ConsentManager().start({ revision: 1, policyUrl: '/privacy', language }, { window });
+      const page = await fixture<HTMLElement>(html`<main lang=${language}>
+        <iframe data-consent="promotional" data-src="/test/fixtures/gating/embed.html" title="Product video" width="320" height="180"></iframe>
+      </main>`);
+      const gating = startGating(manager, window);
+      try {
+        await waitFor(() => page.querySelector('[data-consent-placeholder]') !== null, 'the placeholder');
+        const placeholder = page.querySelector<HTMLElement>('[data-consent-placeholder]')!;
+        const button = placeholder.querySelector('button')!;
+        expect(placeholder.textContent).to.contain('Product video');
+        const box = button.getBoundingClientRect();
+        expect(box.width, 'target size').to.be.at.least(24);
+        expect(box.height, 'target size').to.be.at.least(24);
+        await expect(placeholder).to.be.accessible();
+
+        button.click();
+        await waitFor(() => page.querySelector('iframe')!.getAttribute('src') !== null, 'the embed to load');
+        expect(manager.decision?.categories['promotional']).to.equal(true);
+        expect(page.querySelector('[data-consent-placeholder]')).to.equal(null);
+        await expect(page).to.be.accessible();
+      } finally {
+        gating.stop();
+        manager.dispose();
+      }
+    });
+  }
+});
