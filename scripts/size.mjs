@@ -1,0 +1,59 @@
+/**
+ * `npm run size`: what a page downloads of the script-tag build, gzip and brotli (as a server
+ * compresses it at its highest level), for a first visit and for a returning visitor, against
+ * the budgets of issue 10. Exits 1 over budget. Run after `npm run build`.
+ *
+ * What each visit downloads is what test/fast-path/ checks in real browsers: a first visit the
+ * main file and the interface chunk (English, so no language chunk; the styles are inside the
+ * chunk, as constructed stylesheets; no CSS file), a returning visitor the main file only.
+ * The configuration (four default categories, Consent Mode on) changes nothing downloaded.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const KB = 1024;
+const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
+
+const visits = [
+  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.ui.js'], budget: 12 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB },
+];
+const languages = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
+
+function sizes(file) {
+  if (!existsSync(dist(file))) {
+    console.error(`dist/${file} is missing: run npm run build first.`);
+    process.exit(1);
+  }
+  const bytes = readFileSync(dist(file));
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+const row = (cells) => `| ${cells.join(' | ')} |`;
+
+const lines = [row(['file', 'raw', 'gzip', 'brotli']), row(['---', '---:', '---:', '---:'])];
+for (const file of ['cookie-consent.js', 'cookie-consent.ui.js', ...languages.map((lang) => `cookie-consent.${lang}.js`)]) {
+  const size = sizes(file);
+  lines.push(row([`dist/${file}`, kb(size.raw), kb(size.gzip), kb(size.brotli)]));
+}
+lines.push('', row(['visit', 'files', 'gzip', 'brotli', 'budget (gzip)', 'result']), row(['---', '---', '---:', '---:', '---:', '---']));
+
+let over = 0;
+for (const visit of visits) {
+  const total = visit.files.map(sizes).reduce((sum, size) => ({ gzip: sum.gzip + size.gzip, brotli: sum.brotli + size.brotli }), { gzip: 0, brotli: 0 });
+  const ok = total.gzip <= visit.budget;
+  if (!ok) over++;
+  const verdict = ok ? 'within' : `OVER by ${kb(total.gzip - visit.budget)} (${(total.gzip / visit.budget).toFixed(2)}×)`;
+  lines.push(row([visit.name, visit.files.join(' + '), kb(total.gzip), kb(total.brotli), kb(visit.budget), verdict]));
+}
+lines.push('', 'A non-English page adds its language chunk to a first visit (sizes above). 1 KB = 1024 bytes.');
+console.log(lines.join('\n'));
+if (over > 0) {
+  console.error(`\n${over} size budget(s) exceeded.`);
+  process.exit(1);
+}

@@ -1,0 +1,166 @@
+import { expect } from '@open-wc/testing';
+import type { ConsentManager } from '../../src/core/manager.js';
+import { openFrame, resetBrowserState, storeDecision, visibleIn, waitFor } from '../helpers.js';
+
+type FastPathWindow = Window & {
+  cookieConsent?: ConsentManager;
+  runs: string[];
+  errors: string[];
+  violations: string[];
+};
+
+const FIXTURES = '/test/fast-path/fixtures/';
+const settle = (ms = 500): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The dist files of the script-tag build the page has requested, by file name. */
+function requestedBuildFiles(win: Window): string[] {
+  return win.performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith('/dist/cookie-consent'))
+    .map((path) => path.slice('/dist/'.length));
+}
+
+/** The dev server's own live-reload script is not the widget's: a strict CSP blocks it, by design. */
+const widgetViolations = (win: FastPathWindow): string[] => win.violations.filter((text) => !text.includes('__web-dev-server'));
+
+async function openPage(file: string) {
+  const opened = await openFrame(`${FIXTURES}${file}`);
+  const page = () => opened.frame.contentWindow as FastPathWindow;
+  await waitFor(() => page().cookieConsent !== undefined, `the manager of ${file}`);
+  await page().cookieConsent!.ready;
+  const element = () => opened.frame.contentDocument!.querySelector('cookie-consent')!;
+  return { ...opened, page, element };
+}
+
+const dialogOpen = (element: Element): boolean =>
+  element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open === true;
+
+describe('fast path: the interface chunk loads only when needed (issue 10)', () => {
+  beforeEach(resetBrowserState);
+
+  it('a returning visitor downloads and parses no interface code until opening the settings; data-consent-open then opens the dialog', async () => {
+    await storeDecision({ analytics: true });
+    const { frame, page, element } = await openPage('page.html');
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button');
+    await settle();
+    expect(page().runs, 'the granted script ran').to.deep.equal(['analytics']);
+    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
+    expect(page().customElements.get('cookie-consent'), 'no interface code parsed').to.equal(undefined);
+    expect(page().document.querySelector('script[src*="cookie-consent.ui"]')).to.equal(null);
+    expect(visibleIn(element().shadowRoot, '[part~="settings-button"]')!.textContent!.trim()).to.equal('Cookie settings');
+
+    const opener = page().document.getElementById('opener')!;
+    opener.click();
+    await waitFor(() => dialogOpen(element()), 'the preferences dialog');
+    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js', 'cookie-consent.ui.js']);
+    expect(page().location.hash, 'the opener link did not navigate').to.equal('');
+    expect(page().cookieConsent!.view).to.equal('preferences');
+    // One settings button: the one drawn without Lit gave way to the interface's.
+    element().shadowRoot!.querySelector<HTMLButtonElement>('[part~="close"]')!.click();
+    await waitFor(() => !dialogOpen(element()), 'the dialog to close');
+    await waitFor(() => element().shadowRoot!.querySelectorAll('[part~="settings-button"]').length === 1, 'one settings button');
+    expect(page().errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('the settings button drawn without Lit opens the preferences with the current choice', async () => {
+    await storeDecision({ analytics: true });
+    const { frame, page, element } = await openPage('page.html');
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button');
+    visibleIn(element().shadowRoot, '[part~="settings-button"]')!.click();
+    await waitFor(() => dialogOpen(element()), 'the preferences dialog');
+    await waitFor(() => element().shadowRoot!.querySelector('#cc-switch-analytics') !== null, 'the switches');
+    expect(element().shadowRoot!.querySelector<HTMLInputElement>('#cc-switch-analytics')!.checked, 'opens with the current state').to.equal(true);
+    expect(element().shadowRoot!.querySelector<HTMLInputElement>('#cc-switch-promotional')!.checked).to.equal(false);
+    expect(page().errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('manager.showPreferences() loads the interface for a returning visitor', async () => {
+    await storeDecision({ analytics: false });
+    const { frame, page, element } = await openPage('page.html');
+    await settle(200);
+    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
+    page().cookieConsent!.showPreferences();
+    await waitFor(() => dialogOpen(element()), 'the preferences dialog');
+    frame.remove();
+  });
+
+  it('a first visit loads the chunk and shows the banner', async () => {
+    const { frame, page, element } = await openPage('page.html');
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
+    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js', 'cookie-consent.ui.js']);
+    expect(page().runs).to.deep.equal([]);
+    visibleIn(element().shadowRoot, '[part~="accept-all"]')!.click();
+    await waitFor(() => page().runs.includes('analytics'), 'the gated script to run');
+    expect(page().errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('loaded twice, the widget runs once: one manager, one element, one interface chunk', async () => {
+    const { frame, page, element } = await openPage('twice.html');
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
+    await settle(200);
+    expect(page().document.querySelectorAll('cookie-consent').length).to.equal(1);
+    expect(requestedBuildFiles(page()).filter((file) => file === 'cookie-consent.ui.js')).to.have.length(1);
+    expect(page().errors).to.deep.equal([]);
+    frame.remove();
+  });
+});
+
+describe('fast path under a strict CSP (nonce, strict-dynamic, Trusted Types) and SRI', () => {
+  beforeEach(resetBrowserState);
+
+  it('a first visit loads the chunk with the nonce and shows the banner, with no violation', async () => {
+    const { frame, page, element } = await openPage('csp.html');
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
+    const chunk = page().document.querySelector<HTMLScriptElement>('script[src*="cookie-consent.ui"]')!;
+    expect(chunk.nonce).to.equal('f4st');
+    expect(chunk.integrity).to.match(/^sha384-/);
+    visibleIn(element().shadowRoot, '[part~="accept-all"]')!.click();
+    await waitFor(() => page().runs.includes('analytics'), 'the gated script to run');
+    await settle(200);
+    expect(widgetViolations(page()), 'securitypolicyviolation events').to.deep.equal([]);
+    expect(page().errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('a returning visitor opens the settings under the same CSP, with no violation', async () => {
+    await storeDecision({ analytics: true });
+    const { frame, page, element } = await openPage('csp.html');
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button');
+    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
+    page().document.getElementById('opener')!.click();
+    await waitFor(() => dialogOpen(element()), 'the preferences dialog');
+    await settle(200);
+    expect(widgetViolations(page()), 'securitypolicyviolation events').to.deep.equal([]);
+    expect(page().errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('with SRI on the main file, the chunk loads and is checked against the hash the build pinned', async () => {
+    const bytes = await (await fetch('/dist/cookie-consent.js')).arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+    const integrity = `sha384-${btoa(String.fromCharCode(...digest))}`;
+    const { frame } = await openFrame(`${FIXTURES}empty.html`);
+    const win = frame.contentWindow as FastPathWindow;
+    const loaded = new Promise<void>((resolve, reject) => {
+      const script = win.document.createElement('script');
+      script.integrity = integrity;
+      script.src = '/dist/cookie-consent.js';
+      script.dataset['policyUrl'] = '/privacy';
+      script.dataset['revision'] = '1';
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('the main file failed its own SRI check'));
+      win.document.head.append(script);
+    });
+    await loaded;
+    const element = () => win.document.querySelector('cookie-consent')!;
+    await waitFor(() => element() !== null && visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
+    const chunk = win.document.querySelector<HTMLScriptElement>('script[src*="cookie-consent.ui"]')!;
+    expect(chunk.integrity).to.match(/^sha384-/);
+    expect(win.errors).to.deep.equal([]);
+    frame.remove();
+  });
+});
