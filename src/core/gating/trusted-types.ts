@@ -1,56 +1,70 @@
 import { warnOnce } from '../log.js';
 
-/** The one Trusted Types policy of the widget; sites allow it with `trusted-types cookie-consent`. */
+/**
+ * The one Trusted Types policy of the widget; sites allow it with `trusted-types cookie-consent`
+ * (plus `'allow-duplicates'` when two copies of the widget are on one page: each copy has its own).
+ */
 export const TRUSTED_TYPES_POLICY_NAME = 'cookie-consent';
 
-interface ScriptPolicy {
+/** The policy's three rules: script text, script URLs, and the HTML of Lit's own templates. */
+export interface WidgetPolicy {
+  createHTML(html: string): unknown;
   createScript(text: string): unknown;
   createScriptURL(url: string): unknown;
 }
 
 interface TrustedTypesFactory {
-  createPolicy(name: string, rules: { createScript(text: string): string; createScriptURL(url: string): string }): ScriptPolicy;
+  createPolicy(
+    name: string,
+    rules: { createHTML(html: string): string; createScript(text: string): string; createScriptURL(url: string): string },
+  ): WidgetPolicy;
 }
 
-// Shared by every copy of the widget on the page: under `trusted-types cookie-consent` a second
-// createPolicy with the same name is a violation, so the script tag and an npm copy must share it.
-const POLICY_KEY = Symbol.for('cookie-consent-widget.trusted-types-policy');
+/**
+ * One policy per window, kept in this module's scope and nowhere else: a policy that passes text
+ * through unchanged is a Trusted Types bypass for whoever holds it, so no script of the page can
+ * reach it (it used to be shared on `window` under a Symbol.for key; not any more). Two copies of
+ * the widget on a page therefore create a policy each, which the CSP allows with 'allow-duplicates'.
+ */
+const policies = new WeakMap<object, WidgetPolicy | null>();
 
-type PolicyHolder = { [POLICY_KEY]?: ScriptPolicy | null };
-
-function policyFor(win: Window): ScriptPolicy | null {
-  const holder = win as unknown as PolicyHolder;
-  if (holder[POLICY_KEY] !== undefined) return holder[POLICY_KEY];
+/** The widget's policy in `win`, created on first use; null where there are no Trusted Types or the CSP refuses it. */
+export function widgetPolicy(win: Window): WidgetPolicy | null {
+  const known = policies.get(win);
+  if (known !== undefined) return known;
   const factory = (win as unknown as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  let policy: ScriptPolicy | null = null;
+  let policy: WidgetPolicy | null = null;
   if (factory) {
     try {
-      // The scripts are the site's own markup, which the site marked as wanting to run: the
-      // policy passes them on unchanged; what it guards is that nothing else reaches a script sink.
+      // The scripts are the site's own markup, which the site marked as wanting to run; the HTML is
+      // the widget's own Lit templates (developer-authored constants, parsed before any value is
+      // bound). The policy passes them on unchanged; what it guards is that nothing else reaches a sink.
       policy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
+        createHTML: (html) => html,
         createScript: (text) => text,
         createScriptURL: (url) => url,
       });
     } catch (error) {
       warnOnce(
         'trusted-types',
-        `the Trusted Types policy "${TRUSTED_TYPES_POLICY_NAME}" could not be created; allow it in the trusted-types directive.`,
+        `the Trusted Types policy "${TRUSTED_TYPES_POLICY_NAME}" could not be created; allow it in the trusted-types directive ` +
+          `(with 'allow-duplicates' when two copies of the widget are on the page).`,
         error,
       );
     }
   }
-  holder[POLICY_KEY] = policy;
+  policies.set(win, policy);
   return policy;
 }
 
 /** Script text as the page's Trusted Types enforcement wants it (a plain string where there is none). */
 export function trustedScript(win: Window, text: string): string {
-  const policy = policyFor(win);
+  const policy = widgetPolicy(win);
   return (policy ? policy.createScript(text) : text) as string;
 }
 
 /** A script URL as the page's Trusted Types enforcement wants it (a plain string where there is none). */
 export function trustedScriptURL(win: Window, url: string): string {
-  const policy = policyFor(win);
+  const policy = widgetPolicy(win);
   return (policy ? policy.createScriptURL(url) : url) as string;
 }

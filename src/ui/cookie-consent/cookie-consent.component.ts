@@ -1,3 +1,5 @@
+// First, before Lit: hands Lit the widget's one Trusted Types policy (see the module).
+import { litTrustedTypes } from '../trusted-types-lit.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { bootConsent } from '../../core/boot.js';
@@ -58,6 +60,8 @@ import { baseStyles, settingsButtonStyles } from './cookie-consent.styles.js';
  */
 export class CookieConsentElement extends LitElement {
   static override styles = [baseStyles, bannerStyles, switchStyles, preferencesStyles, settingsButtonStyles];
+  /** Whether Lit renders through the widget's Trusted Types policy `cookie-consent` (`bridged`). */
+  static readonly trustedTypes = litTrustedTypes;
 
   @property({ attribute: 'policy-url', reflect: true }) policyUrl?: string;
   @property({ type: Number, reflect: true }) revision?: number;
