@@ -1,0 +1,249 @@
+/**
+ * `npm run bench`: our script-tag build beside vanilla-cookieconsent 3.1 in headless Chromium
+ * (playwright-core, /usr/bin/chromium or CHROME_PATH), on identical pages served from 127.0.0.1
+ * (the same four purposes, one gated analytics script, gzip as a server would send it), CPU
+ * throttled 4× through the DevTools protocol. The two alternate, each run in a fresh browser
+ * context. Prints medians with min/max and our/VCC ratios, and writes them with the machine and
+ * browser versions to bench/results.md. BENCH_RUNS sets the runs per widget (default 15; results.md records how many).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, loadavg, release } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 15);
+const CPU_THROTTLE = 4;
+const SETTLE_MS = 1000;
+const root = new URL('..', import.meta.url);
+const file = (path) => readFileSync(new URL(path, root));
+const packageVersion = (path) => JSON.parse(file(path)).version;
+
+const CONTENT = `<header><h1>Fresh bread every morning</h1><nav><a href="/">Home</a> <a href="/privacy">Privacy</a></nav></header>
+<main>${Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i + 1}: our bakery opens at seven, and every loaf is baked the same morning from flour milled nearby.</p>`).join('')}</main>`;
+
+const routes = {
+  '/ours.html': () => [file('bench/widgets/ours.html').toString().replace('<!--content-->', CONTENT), 'text/html'],
+  '/vcc.html': () => [file('bench/widgets/vcc.html').toString().replace('<!--content-->', CONTENT), 'text/html'],
+  '/vcc-config.js': () => [file('bench/widgets/vcc-config.js'), 'text/javascript'],
+  '/analytics.js': () => [file('bench/widgets/analytics.js'), 'text/javascript'],
+  '/vcc/cookieconsent.umd.js': () => [file('node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js'), 'text/javascript'],
+  '/vcc/cookieconsent.css': () => [file('node_modules/vanilla-cookieconsent/dist/cookieconsent.css'), 'text/css'],
+};
+
+function serve() {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://127.0.0.1').pathname;
+    let found = routes[path]?.();
+    if (!found && /^\/dist\/cookie-consent(\.[a-z]+)?\.js$/.test(path)) found = [file(path.slice(1)), 'text/javascript'];
+    if (!found) {
+      response.writeHead(path === '/privacy' ? 204 : 404).end();
+      return;
+    }
+    const [body, type] = found;
+    // Compressed as a production server would; no caching, so each visit downloads what it uses.
+    response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-store' });
+    response.end(gzipSync(body, { level: 9 }));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const widgets = {
+  ours: { page: '/ours.html', accept: () => document.querySelector('cookie-consent').shadowRoot.querySelector('[part~="accept-all"]') },
+  vcc: { page: '/vcc.html', accept: () => document.querySelector('#cc-main .cm [data-role="all"]') },
+};
+const WIDGET_FILES = /\/(dist|vcc)\/|\/vcc-config\.js/;
+
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map(({ name, value }) => [name, value]));
+}
+
+async function widgetBytes(page) {
+  return page.evaluate((pattern) => {
+    const files = performance.getEntriesByType('resource').filter((entry) => new RegExp(pattern).test(entry.name));
+    return files.reduce((sum, entry) => sum + entry.encodedBodySize, 0);
+  }, WIDGET_FILES.source);
+}
+
+async function openPage(context, url) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, cdp };
+}
+
+async function settle(page, cdp) {
+  await page.waitForTimeout(SETTLE_MS);
+  await cdp.send('HeapProfiler.collectGarbage');
+  return metrics(cdp);
+}
+
+async function run(browser, origin, name) {
+  const widget = widgets[name];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript({ content: file('bench/widgets/probe.js').toString() });
+  const result = {};
+  try {
+    const { page, cdp } = await openPage(context, origin + widget.page);
+    await page.waitForFunction(() => window.__probe.bannerAt !== null, null, { timeout: 20_000, polling: 50 });
+    const first = await settle(page, cdp);
+    const probe = await page.evaluate(() => window.__probe);
+    Object.assign(result, {
+      bannerMs: probe.bannerAt,
+      scriptMs: first.ScriptDuration * 1000,
+      taskMs: first.TaskDuration * 1000,
+      longTasks: probe.longTasks,
+      longTaskMs: probe.longTaskMs,
+      cls: probe.cls,
+      heapKB: first.JSHeapUsedSize / 1024,
+      bytes: await widgetBytes(page),
+    });
+    const clickedAt = await page.evaluate((accept) => {
+      const button = new Function(`return (${accept})()`)();
+      const at = performance.now();
+      button.click();
+      return at;
+    }, widget.accept.toString());
+    await page.waitForFunction(() => window.__analyticsRanAt !== undefined, null, { timeout: 20_000, polling: 10 });
+    result.acceptToScriptMs = (await page.evaluate(() => window.__analyticsRanAt)) - clickedAt;
+    await page.waitForTimeout(300);
+    await page.close();
+
+    // The same visitor's next page view: the decision is in the cookie.
+    const next = await openPage(context, origin + widget.page);
+    await next.page.waitForFunction(() => window.__analyticsRanAt !== undefined, null, { timeout: 20_000, polling: 50 });
+    const returning = await settle(next.page, next.cdp);
+    Object.assign(result, {
+      returningScriptMs: returning.ScriptDuration * 1000,
+      returningTaskMs: returning.TaskDuration * 1000,
+      returningBytes: await widgetBytes(next.page),
+      returningBannerShown: await next.page.evaluate(() => window.__probe.bannerAt !== null),
+    });
+  } finally {
+    await context.close();
+  }
+  return result;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const ROWS = [
+  ['bytes', 'widget bytes, first visit (gzip)', (v) => `${(v / 1024).toFixed(1)} KB`, 0.8],
+  ['bannerMs', 'navigation → banner visible', (v) => `${v.toFixed(0)} ms`, 0.8],
+  ['taskMs', 'main-thread task time (TaskDuration)', (v) => `${v.toFixed(0)} ms`, 0.8],
+  ['scriptMs', 'main-thread script time (ScriptDuration)', (v) => `${v.toFixed(0)} ms`, null],
+  ['longTasks', 'long tasks (count)', (v) => v.toFixed(0), null],
+  ['longTaskMs', 'long tasks (total)', (v) => `${v.toFixed(0)} ms`, null],
+  ['cls', 'cumulative layout shift', (v) => v.toFixed(4), 'zero'],
+  ['heapKB', 'JS heap used after GC', (v) => `${(v / 1024).toFixed(2)} MB`, null],
+  ['acceptToScriptMs', '"Accept all" click → gated script ran', (v) => `${v.toFixed(0)} ms`, null],
+  ['returningBytes', 'returning visitor: widget bytes (gzip)', (v) => `${(v / 1024).toFixed(1)} KB`, null],
+  ['returningScriptMs', 'returning visitor: script time', (v) => `${v.toFixed(0)} ms`, 0.3],
+  ['returningTaskMs', 'returning visitor: task time', (v) => `${v.toFixed(0)} ms`, null],
+];
+
+function table(results) {
+  const lines = [
+    '| metric | ours: median (min–max) | vanilla-cookieconsent: median (min–max) | ours / VCC | target | met |',
+    '| --- | ---: | ---: | ---: | --- | --- |',
+  ];
+  for (const [key, label, format, target] of ROWS) {
+    const [ours, vcc] = ['ours', 'vcc'].map((name) => results[name].map((run) => run[key]));
+    const cell = (values) => `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+    const ratio = median(vcc) === 0 ? (median(ours) === 0 ? 1 : Infinity) : median(ours) / median(vcc);
+    let targetText = '';
+    let met = '';
+    if (target === 'zero') {
+      targetText = '0';
+      met = Math.max(...ours) === 0 ? 'yes' : `no (max ${Math.max(...ours).toFixed(4)})`;
+    } else if (typeof target === 'number') {
+      targetText = `≤ ${target}`;
+      met = ratio <= target ? 'yes' : `no (${(ratio / target).toFixed(2)}× the target)`;
+    }
+    lines.push(`| ${label} | ${cell(ours)} | ${cell(vcc)} | ${Number.isFinite(ratio) ? ratio.toFixed(2) : '∞'} | ${targetText} | ${met} |`);
+  }
+  return lines.join('\n');
+}
+
+const server = await serve();
+if (process.env.BENCH_SERVE_ONLY) { console.log(server.address().port); await new Promise(() => {}); }
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    // vanilla-cookieconsent hides itself from navigator.webdriver browsers; show it as to a person.
+    '--disable-blink-features=AutomationControlled',
+  ],
+});
+const started = Date.now();
+const loadBefore = loadavg();
+const results = { ours: [], vcc: [] };
+try {
+  for (let i = 0; i < RUNS; i++) {
+    for (const name of i % 2 === 0 ? ['ours', 'vcc'] : ['vcc', 'ours']) {
+      results[name].push(await run(browser, origin, name));
+    }
+    process.stdout.write(`\rrun ${i + 1}/${RUNS} of each`);
+  }
+} finally {
+  await browser.close().catch(() => undefined);
+  server.close();
+}
+process.stdout.write('\n');
+
+const shownToReturning = results.ours.filter((run) => run.returningBannerShown).length;
+const cpu = cpus();
+const machine = [
+  `- CPU: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores; load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadavg().map((n) => n.toFixed(2)).join(' / ')} after`,
+  `- OS: ${process.platform} ${release()}; Node ${process.version}`,
+  `- Browser: ${browser.version()} (headless, ${process.env.CHROME_PATH || '/usr/bin/chromium'}), CPU throttled ${CPU_THROTTLE}× (Emulation.setCPUThrottlingRate)`,
+  `- Widgets: cookie-consent-widget ${packageVersion('package.json')} (dist/cookie-consent.js and the chunks it loads), vanilla-cookieconsent ${packageVersion('node_modules/vanilla-cookieconsent/package.json')} (cookieconsent.umd.js + cookieconsent.css + its config script)`,
+  `- ${RUNS} fresh browser contexts per widget, alternating; ${((Date.now() - started) / 1000).toFixed(0)} s in all; run at ${new Date().toISOString()}`,
+].join('\n');
+const report = table(results);
+console.log(`\n${report}\n\n${machine}`);
+if (shownToReturning > 0) console.log(`\nwarning: our banner showed to a returning visitor in ${shownToReturning} runs`);
+
+writeFileSync(
+  new URL('bench/results.md', root),
+  `# Benchmark: cookie-consent-widget beside vanilla-cookieconsent
+
+Written by \`npm run bench\` (bench/widgets.mjs); numbers are what that run measured.
+
+${report}
+
+${machine}
+
+How each number is taken, per run, in a fresh browser context of headless Chromium with the CPU
+throttled ${CPU_THROTTLE}×, on pages that are identical but for the widget (same text, the same four
+purposes, one analytics script gated by the widget), served from 127.0.0.1 with gzip and no caching:
+
+- *widget bytes*: the encoded (gzip) body size of the widget's files the page downloaded
+  (resource timing): ours, the main file and the interface chunk; VCC, its script, its CSS and
+  the configuration script it needs.
+- *banner visible*: \`performance.now()\` at the first animation frame in which the banner has a
+  box inside the viewport, is not \`visibility: hidden\` and has a non-zero opacity.
+- *main-thread task / script time*: \`Performance.getMetrics\` TaskDuration / ScriptDuration one
+  second after the banner appeared, after a garbage collection, for the whole page (the pages are
+  the same but for the widget). *JS heap*: JSHeapUsedSize at the same moment.
+- *long tasks*, *layout shift*: PerformanceObserver entries (buffered) of the whole page load.
+- *"Accept all" → gated script*: from the click to the gated script's first statement.
+- *returning visitor*: the same context opens the page again with the decision stored; the
+  widget's downloaded bytes and the page's script and task time, one second after the gated
+  script ran.
+`,
+);
+console.log('\nwritten to bench/results.md');
