@@ -50,9 +50,39 @@ export function consentStore(): UseStore {
   return defaultStore;
 }
 
+const METHODS = new Set(['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc']);
+
+/**
+ * Whether a stored value has the shape of a receipt. The database may hold what another version
+ * of the widget, an extension or a tampering script left there: it is skipped, never trusted.
+ */
+function isReceipt(value: unknown): value is ConsentReceipt {
+  if (typeof value !== 'object' || value === null) return false;
+  const receipt = value as Partial<Record<keyof ConsentReceipt, unknown>>;
+  const categories = receipt.categories;
+  return (
+    typeof receipt.consentId === 'string' &&
+    typeof receipt.revision === 'number' &&
+    typeof receipt.timestamp === 'string' &&
+    !Number.isNaN(Date.parse(receipt.timestamp)) &&
+    typeof receipt.expiresAt === 'string' &&
+    typeof receipt.method === 'string' &&
+    METHODS.has(receipt.method) &&
+    typeof receipt.layer === 'string' &&
+    typeof categories === 'object' &&
+    categories !== null &&
+    !Array.isArray(categories) &&
+    Object.values(categories).every((granted) => typeof granted === 'boolean')
+  );
+}
+
+function validReceipts(value: unknown): ConsentReceipt[] {
+  return Array.isArray(value) ? value.filter(isReceipt) : [];
+}
+
 export async function appendReceipt(receipt: ConsentReceipt, store: UseStore = consentStore()): Promise<boolean> {
   try {
-    await update<ConsentReceipt[]>(HISTORY_KEY, (receipts) => [...(receipts ?? []), receipt].slice(-MAX_RECEIPTS), store);
+    await update<unknown>(HISTORY_KEY, (stored) => [...validReceipts(stored), receipt].slice(-MAX_RECEIPTS), store);
     return true;
   } catch (error) {
     warnOnce('history-write', 'the decision history could not be saved in IndexedDB; the decision itself is kept.', error);
@@ -63,8 +93,7 @@ export async function appendReceipt(receipt: ConsentReceipt, store: UseStore = c
 /** The visitor's receipts, oldest first; empty when IndexedDB is unavailable. */
 export async function readReceipts(store: UseStore = consentStore()): Promise<ConsentReceipt[]> {
   try {
-    const receipts = await get<unknown>(HISTORY_KEY, store);
-    return Array.isArray(receipts) ? (receipts as ConsentReceipt[]) : [];
+    return validReceipts(await get<unknown>(HISTORY_KEY, store));
   } catch (error) {
     warnOnce('history-read', 'the decision history could not be read from IndexedDB.', error);
     return [];
