@@ -13,6 +13,7 @@ import terser from '@rollup/plugin-terser';
  * - dist/cookie-consent.ui.js: Lit, the element and English, loaded only when the visitor needs
  *   the interface. It takes the core from the main file's runtime instead of a second copy.
  * - dist/cookie-consent.<lang>.js: one per non-English language, loaded by the interface.
+ * - dist/cookie-consent.debug.js: debug mode, loaded only with `debug: true`.
  *
  * The chunks are classic scripts (IIFE) too: a script element the loader creates gets the
  * page's nonce, an SRI hash and a Trusted Types URL, which `import()` cannot all be given.
@@ -22,7 +23,7 @@ const dist = (path) => fileURLToPath(new URL(`dist/${path}`, import.meta.url));
 const RUNTIME = 'globalThis[Symbol.for("cookie-consent-widget.runtime")]';
 const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 /** The core values the interface uses; src/embed/runtime.ts provides each. */
-const SHARED_CORE = ['bootConsent', 'getConsentManager'];
+const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies'];
 /** Handed only to a chunk the main file inserted, while it first runs (see src/embed/runtime.ts). */
 const PRIVILEGED_CORE = { widgetPolicy: '() => null' };
 
@@ -30,15 +31,19 @@ const minify = () =>
   terser({ ecma: 2020, module: false, format: { comments: false }, compress: { passes: 3 } });
 const resolve = () => nodeResolve({ browser: true, exportConditions: ['production'] });
 
-/** Points every import of the core at the main file's runtime; importing anything else from it fails the build. */
-function coreFromRuntime() {
+/**
+ * Points every import of the core (but `own`, the chunk's own part of it) at the main file's
+ * runtime; importing anything else from the core fails the build.
+ */
+function coreFromRuntime(own = []) {
   const core = dist('core/');
+  const kept = own.map((path) => dist(path));
   return {
     name: 'core-from-runtime',
     async resolveId(source, importer, options) {
       if (!importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (resolved?.id.startsWith(core)) return '\0runtime-core';
+      if (resolved?.id.startsWith(core) && !kept.includes(resolved.id)) return '\0runtime-core';
       return null;
     },
     load(id) {
@@ -68,6 +73,22 @@ function languagesAsChunks() {
   };
 }
 
+/** In the main file, debug mode is a stub that loads dist/cookie-consent.debug.js when `debug: true`. */
+function debugAsChunk() {
+  return {
+    name: 'debug-as-chunk',
+    resolveId(source, importer) {
+      return source === './debug.js' && importer === dist('core/boot.js') ? '\0lazy-debug' : null;
+    },
+    load(id) {
+      if (id !== '\0lazy-debug') return null;
+      return `export function startDebug(manager, win) {
+  if (manager.config && manager.config.debug) ${RUNTIME}.load('debug').then((chunk) => chunk.startDebug(manager, win), () => undefined);
+}`;
+    },
+  };
+}
+
 /** The SRI hash of each chunk and a query that changes with its content, written into the main file. */
 function chunkManifest() {
   return {
@@ -75,7 +96,7 @@ function chunkManifest() {
     load(id) {
       if (id !== dist('embed/chunk-manifest.js')) return null;
       const manifest = {};
-      for (const name of ['ui', ...LANGUAGES]) {
+      for (const name of ['ui', 'debug', ...LANGUAGES]) {
         const file = `cookie-consent.${name}.js`;
         const bytes = readFileSync(dist(file));
         const version = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
@@ -99,7 +120,14 @@ export default [
   {
     input: 'dist/embed/ui-chunk.js',
     output: { file: 'dist/cookie-consent.ui.js', format: 'iife', sourcemap: true },
+    treeshake: { propertyReadSideEffects: false },
     plugins: [coreFromRuntime(), languagesAsChunks(), resolve(), minify()],
+  },
+  {
+    input: 'dist/embed/debug-chunk.js',
+    output: { file: 'dist/cookie-consent.debug.js', format: 'iife' },
+    treeshake: { propertyReadSideEffects: false },
+    plugins: [coreFromRuntime(['core/debug.js']), resolve(), minify()],
   },
   ...LANGUAGES.map((lang) => ({
     input: `\0language:${lang}`,
@@ -109,6 +137,6 @@ export default [
   {
     input: 'dist/embed.js',
     output: { file: 'dist/cookie-consent.js', format: 'iife', sourcemap: true },
-    plugins: [chunkManifest(), resolve(), minify()],
+    plugins: [chunkManifest(), debugAsChunk(), resolve(), minify()],
   },
 ];

@@ -37,7 +37,7 @@ const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 const lines = [row(['file', 'raw', 'gzip', 'brotli']), row(['---', '---:', '---:', '---:'])];
-for (const file of ['cookie-consent.js', 'cookie-consent.ui.js', ...languages.map((lang) => `cookie-consent.${lang}.js`)]) {
+for (const file of ['cookie-consent.js', 'cookie-consent.ui.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
   const size = sizes(file);
   lines.push(row([`dist/${file}`, kb(size.raw), kb(size.gzip), kb(size.brotli)]));
 }
@@ -51,7 +51,7 @@ for (const visit of visits) {
   const verdict = ok ? 'within' : `OVER by ${kb(total.gzip - visit.budget)} (${(total.gzip / visit.budget).toFixed(2)}×)`;
   lines.push(row([visit.name, visit.files.join(' + '), kb(total.gzip), kb(total.brotli), kb(visit.budget), verdict]));
 }
-lines.push('', 'A non-English page adds its language chunk to a first visit (sizes above). 1 KB = 1024 bytes.');
+lines.push('', 'A non-English page adds its language chunk to a first visit; debug mode (`debug: true`) adds the debug chunk. 1 KB = 1024 bytes.');
 console.log(lines.join('\n'));
 if (over > 0) {
   console.error(`\n${over} size budget(s) exceeded.`);

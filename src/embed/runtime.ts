@@ -1,6 +1,11 @@
 import { bootConsent } from '../core/boot.js';
+import { matchesPattern } from '../core/gating/erase.js';
+import { parseRequirement } from '../core/gating/requirement.js';
+import { isActivatedScript } from '../core/gating/scripts.js';
 import { widgetPolicy } from '../core/gating/trusted-types.js';
+import { warnOnce } from '../core/log.js';
 import { getConsentManager } from '../core/manager.js';
+import { readDocumentCookies } from '../core/storage/cookie-jar.js';
 
 /** Given only to the chunks this file loaded itself, while they run: the page's scripts never get it. */
 export interface PrivilegedCore {
@@ -14,6 +19,12 @@ export interface PrivilegedCore {
 export interface EmbedRuntime {
   bootConsent: typeof bootConsent;
   getConsentManager: typeof getConsentManager;
+  // For debug mode, a chunk of its own (dist/cookie-consent.debug.js).
+  matchesPattern: typeof matchesPattern;
+  parseRequirement: typeof parseRequirement;
+  isActivatedScript: typeof isActivatedScript;
+  warnOnce: typeof warnOnce;
+  readDocumentCookies: typeof readDocumentCookies;
   /** Called by a chunk once it has run, with what it exports. */
   provide(name: string, exports: unknown): void;
   /** Loads a chunk by name; resolves with what it provided. */
@@ -42,6 +53,11 @@ export function installRuntime(win: Window, chunks: RuntimeChunks): EmbedRuntime
   holder[RUNTIME_KEY] ??= Object.freeze({
     bootConsent,
     getConsentManager,
+    matchesPattern,
+    parseRequirement,
+    isActivatedScript,
+    warnOnce,
+    readDocumentCookies,
     provide: chunks.provide,
     load: chunks.load,
     privileged: () => (chunks.isOwnChunk(win.document.currentScript) ? { widgetPolicy } : null),

@@ -7,6 +7,7 @@ type FastPathWindow = Window & {
   runs: string[];
   errors: string[];
   violations: string[];
+  warnings: string[];
 };
 
 const FIXTURES = '/test/fast-path/fixtures/';
@@ -106,6 +107,21 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
     expect(requestedBuildFiles(page()).filter((file) => file === 'cookie-consent.ui.js')).to.have.length(1);
     expect(page().errors).to.deep.equal([]);
     frame.remove();
+  });
+});
+
+describe('debug mode of the script-tag build', () => {
+  beforeEach(resetBrowserState);
+
+  it('loads the debug chunk only with debug: true, and it reports', async () => {
+    const { frame, page } = await openPage('debug.html');
+    await waitFor(() => page().warnings.some((text) => text.includes('"nonexistent"')), 'the debug warning about an unknown category');
+    expect(requestedBuildFiles(page())).to.include('cookie-consent.debug.js');
+    frame.remove();
+    const plain = await openPage('page.html');
+    await settle(200);
+    expect(requestedBuildFiles(plain.page())).to.not.include('cookie-consent.debug.js');
+    plain.frame.remove();
   });
 });
 
