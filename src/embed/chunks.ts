@@ -56,7 +56,9 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
     // A cross-origin chunk is checked against its hash only when fetched with CORS: the page
     // opted into that by giving the main file a crossorigin attribute (SRI needs it too).
     if (crossOrigin !== null && crossOrigin !== undefined) script.setAttribute('crossorigin', crossOrigin);
-    if (chunk.integrity && (url.origin === win.location.origin || crossOrigin !== null)) script.integrity = chunk.integrity;
+    // win.origin, not location.origin: a sandboxed frame without allow-same-origin has an opaque
+    // origin, for which the chunk is a cross-origin no-cors response that SRI can only refuse.
+    if (chunk.integrity && (url.origin === win.origin || crossOrigin !== null)) script.integrity = chunk.integrity;
     script.src = trustedScriptURL(win, url.href);
     inserted.add(script);
     script.addEventListener('error', () => reject(new Error(`${url.href} did not load`)), { once: true });

@@ -83,5 +83,5 @@ export function hasTrustedTypes(win: Window): boolean {
 
 /** Logged into the test output where a browser behaves differently, so the difference is visible. */
 export function note(text: string): void {
-  console.info(`[security] ${navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium'}: ${text}`);
+  console.log(`[security] ${navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium'}: ${text}`);
 }
