@@ -17,6 +17,10 @@ export function configFromPage(doc: Document, script: HTMLScriptElement | null):
         cause: error,
       });
     }
+    // null, an array, a string or a number would fail below with a TypeError that names nothing.
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+      throw new Error(`cookie-consent: the #${CONFIG_ID} block must hold a JSON object { "revision": …, "policyUrl": … }, got ${JSON.stringify(config)}`);
+    }
   }
   const data = script?.dataset ?? {};
   const fromData: Record<string, unknown> = {

@@ -212,6 +212,10 @@ const HOSTILE_DATA: [Record<string, string>, string][] = [
 const HOSTILE_BLOCKS: [string, string][] = [
   ['{"revision":1,"policyUrl":"javascript:window.top.__pwned(\\"json\\")"}', 'config.policyUrl'],
   ['{"revision":1,"policyUrl":"/privacy","__proto__":{"polluted":true}}', 'config.__proto__'],
+  ['null', 'the #cookie-consent-config block must hold a JSON object'],
+  ['[{"revision":1,"policyUrl":"/privacy"}]', 'the #cookie-consent-config block must hold a JSON object'],
+  ['"javascript:window.top.__pwned(1)"', 'the #cookie-consent-config block must hold a JSON object'],
+  ['{"revision":1,"policyUrl":"/privacy",}', 'the #cookie-consent-config block is not valid JSON'],
   ['{"revision":1,"policyUrl":"/privacy","constructor":{"prototype":{"polluted":true}}}', 'config.constructor'],
   ['{"revision":1,"policyUrl":"/privacy","translations":{"__proto__":{"polluted":"yes"}}}', 'config.translations.__proto__'],
   ['{"revision":1,"policyUrl":"/privacy","translations":{"en":{"__proto__":{"polluted":"yes"}}}}', 'config.translations.en.__proto__'],
