@@ -50,7 +50,10 @@ export function renderSettingsButton(host: HTMLElement, language: string, label:
   button.textContent = label;
   button.addEventListener('click', () => onOpen(button));
   wrapper.append(button);
-  root.append(wrapper);
+  // Lit renders before the shadow root's first child (LitElement's renderBefore) and keeps that
+  // node as the end of its content: an empty comment stays there for good, so removing the
+  // wrapper later does not pull the ground from under Lit's next render.
+  root.append(doc.createComment(''), wrapper);
   const reserved = new ReservedSpace(doc.documentElement);
   reserved.reserveFor(button);
   return {

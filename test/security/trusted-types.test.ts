@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { resetBrowserState, waitFor } from '../helpers.js';
+import { resetBrowserState, storeDecision, waitFor } from '../helpers.js';
 import {
   hasTrustedTypes,
   note,
@@ -89,6 +89,28 @@ for (const file of ['script-tag.html', 'npm.html']) {
     });
   });
 }
+
+describe('REQUIREMENTS 23, 24: the script-tag build for a returning visitor, in Latvian, under Trusted Types', () => {
+  beforeEach(resetBrowserState);
+
+  it('stored decision: the settings button, then the interface and the language loaded on demand, all through the one policy, no violation', async () => {
+    await storeDecision({ analytics: true });
+    const page = await openSecurityPage('script-tag.html', { csp: 'tt', config: { ...NO_RELOAD, language: 'lv' } });
+    const win = page.page();
+    await waitFor(() => win.runs.length === 2, `the stored decision runs the analytics scripts (ran ${win.runs.join(', ')})`);
+    await page.click('[part~="settings-button"]');
+    const dialog = await waitForDialog(page);
+    await waitFor(() => dialog.querySelector('[part~="save"]')?.textContent?.trim() !== 'Save choices', 'the Latvian strings');
+    expect(page.shadow()!.querySelector('.cc-root')!.getAttribute('lang')).to.equal('lv');
+    await page.click('dialog [part~="reject-all"]');
+    await waitFor(() => win.manager!.decision?.method === 'reject-all', 'the new choice');
+    await settle();
+    if (hasTrustedTypes(win)) expect(win.policyNames).to.deep.equal(['cookie-consent']);
+    expect(win.violations).to.deep.equal([]);
+    expect(win.errors).to.deep.equal([]);
+    page.frame.remove();
+  });
+});
 
 describe('REQUIREMENTS 24: two copies of the widget on one page (script tag in <head> + npm element)', () => {
   beforeEach(resetBrowserState);
