@@ -60,7 +60,7 @@ import { baseStyles, settingsButtonStyles } from './cookie-consent.styles.js';
  */
 export class CookieConsentElement extends LitElement {
   static override styles = [baseStyles, bannerStyles, switchStyles, preferencesStyles, settingsButtonStyles];
-  /** Whether Lit renders through the widget's Trusted Types policy `cookie-consent` (`bridged`). */
+  /** Whether Lit renders through the widget's Trusted Types policy `cookie-consent` (`bridged`). @internal */
   static readonly trustedTypes = litTrustedTypes;
 
   @property({ attribute: 'policy-url', reflect: true }) policyUrl?: string;
