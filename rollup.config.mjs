@@ -89,6 +89,29 @@ function debugAsChunk() {
   };
 }
 
+/**
+ * Whitespace and comments out of the interface's css`` templates: a visitor downloads the
+ * styles with every first visit, indentation included. Spaces inside values are kept (one each).
+ */
+function minifyCssTemplates() {
+  const squeeze = (text) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'minify-css-templates',
+    transform(code, id) {
+      if (!id.startsWith(dist('ui/'))) return null;
+      const out = code.replace(/\bcss ?`([^`]*)`/g, (whole, body) => 'css`' + body.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : squeeze(part))).join('') + '`');
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
 /** The SRI hash of each chunk and a query that changes with its content, written into the main file. */
 function chunkManifest() {
   return {
@@ -121,7 +144,7 @@ export default [
     input: 'dist/embed/ui-chunk.js',
     output: { file: 'dist/cookie-consent.ui.js', format: 'iife', sourcemap: true },
     treeshake: { propertyReadSideEffects: false },
-    plugins: [coreFromRuntime(), languagesAsChunks(), resolve(), minify()],
+    plugins: [coreFromRuntime(), languagesAsChunks(), minifyCssTemplates(), resolve(), minify()],
   },
   {
     input: 'dist/embed/debug-chunk.js',
