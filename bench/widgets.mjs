@@ -4,7 +4,8 @@
  * (the same four purposes, one gated analytics script, gzip as a server would send it), CPU
  * throttled 4× through the DevTools protocol. The two alternate, each run in a fresh browser
  * context. Prints medians with min/max and our/VCC ratios, and writes them with the machine and
- * browser versions to bench/results.md. BENCH_RUNS sets the runs per widget (default 15; results.md records how many).
+ * browser versions to bench/results.md. BENCH_RUNS sets the runs per widget (default 15; results.md records how many);
+ * BENCH_SERVE_ONLY=1 only serves the two pages and prints the port, to look at them in a browser.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
