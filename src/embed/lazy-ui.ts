@@ -54,9 +54,13 @@ export function startLazyUi(manager: ConsentManager, win: Window, loadUi: () => 
   const open = (opener: HTMLElement | null): void => {
     load().then(
       () => {
-        const target = element();
-        if (target?.openPreferences) target.openPreferences(opener);
-        else manager.showPreferences();
+        try {
+          const target = element();
+          if (target?.openPreferences) target.openPreferences(opener);
+          else manager.showPreferences();
+        } catch (error) {
+          warnOnce('lite-open', 'the settings could not be opened.', error);
+        }
       },
       () => undefined,
     );
