@@ -32,7 +32,7 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
   const doc = win.document;
   const base = own?.src || doc.baseURI;
   const nonce = own?.nonce ?? '';
-  const crossOrigin = own?.getAttribute('crossorigin');
+  const crossOrigin = own?.getAttribute('crossorigin') ?? null;
   const inserted = new WeakSet<Element>();
   const waiting = new Map<string, { promise: Promise<unknown>; resolve: (exports: unknown) => void }>();
 
@@ -55,7 +55,7 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
     if (nonce) script.nonce = nonce;
     // A cross-origin chunk is checked against its hash only when fetched with CORS: the page
     // opted into that by giving the main file a crossorigin attribute (SRI needs it too).
-    if (crossOrigin !== null && crossOrigin !== undefined) script.setAttribute('crossorigin', crossOrigin);
+    if (crossOrigin !== null) script.setAttribute('crossorigin', crossOrigin);
     // win.origin, not location.origin: a sandboxed frame without allow-same-origin has an opaque
     // origin, for which the chunk is a cross-origin no-cors response that SRI can only refuse.
     if (chunk.integrity && (url.origin === win.origin || crossOrigin !== null)) script.integrity = chunk.integrity;
