@@ -1,6 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
-import { browsers } from './scripts/browsers.mjs';
+import { browsers, chromiumArgs } from './scripts/browsers.mjs';
 import { deliveryTestServer } from './test/delivery/server-plugin.mjs';
 import { verbatimScriptTagBuild } from './test/fast-path/verbatim-dist.mjs';
 import { cspTestServer } from './test/security/csp-server.mjs';
@@ -44,15 +44,7 @@ export default {
       launchOptions: {
         executablePath: chromium.path,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: chromiumArgs,
       },
       createPage: freshContextPage,
       // Passing puppeteer-core itself makes the reporter name the browsers (Chromium, Firefox).

@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { cpus, loadavg, release } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../scripts/browsers.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 15);
 const CPU_THROTTLE = 4;
@@ -179,12 +180,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...chromiumArgs,
     // vanilla-cookieconsent hides itself from navigator.webdriver browsers; show it as to a person.
     '--disable-blink-features=AutomationControlled',
   ],

@@ -5,5 +5,6 @@ export interface BrowserInstall {
   pkg: string;
 }
 export const browsers: [BrowserInstall, BrowserInstall];
+export const chromiumArgs: string[];
 export function missingBrowsers(): BrowserInstall[];
 export function installHint(missing: BrowserInstall[]): string;

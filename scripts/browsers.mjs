@@ -11,6 +11,20 @@ export const browsers = [
   },
 ];
 
+/**
+ * Chromium's flags for tests, screenshots and benchmarks: as root it needs no sandbox, and on a
+ * machine without internet its background fetches only fail, many at a time.
+ */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export function missingBrowsers() {
   return browsers.filter((browser) => !existsSync(browser.path));
 }

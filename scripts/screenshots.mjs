@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
-import { browsers, installHint, missingBrowsers } from './browsers.mjs';
+import { browsers, chromiumArgs, installHint, missingBrowsers } from './browsers.mjs';
 
 const chromium = browsers[0];
 if (missingBrowsers().some((browser) => browser === chromium)) {
@@ -32,7 +32,7 @@ const { server, url } = await startDemo();
 const browser = await puppeteer.launch({
   executablePath: chromium.path,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: chromiumArgs,
 });
 const written = [];
 try {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { browsers } from '../../scripts/browsers.mjs';
+import { browsers, chromiumArgs } from '../../scripts/browsers.mjs';
 
 // The demo shop as a visitor meets it: the real server (with its SQLite receiver), the built
 // script-tag widget, headless Chromium. Each test starts from a fresh browser context.
@@ -51,7 +51,7 @@ describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
     browser = await puppeteer.launch({
       executablePath: browsers[0]!.path,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: chromiumArgs,
     });
   });
   after(async () => {
