@@ -243,4 +243,23 @@ describe('preferences dialog (second layer)', () => {
     expect(mounted.$('[part~="settings-button"]')).to.equal(null);
     await expect(mounted.el).to.be.accessible();
   });
+
+  it('REQUIREMENTS 15: says that a Global Privacy Control signal was honoured, and keeps promotional off on "Accept all"', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const mounted = await mountConsent();
+      expect(mounted.manager.gpcHonoured).to.equal(true);
+      expect(mounted.manager.view, 'GPC alone decides nothing and the banner still asks').to.equal('banner');
+      await openFromBanner(mounted);
+      expect(mounted.$('[part~="gpc-notice"]').textContent).to.contain('Global Privacy Control');
+      await expect(mounted.el).to.be.accessible();
+      mounted.$('[part~="dialog"] [part~="accept-all"]').click();
+      await waitFor(() => mounted.manager.decision !== null, 'the decision');
+      expect(mounted.manager.decision!.method).to.equal('gpc');
+      expect(mounted.manager.decision!.categories['promotional']).to.equal(false);
+      expect(mounted.manager.decision!.categories['analytics']).to.equal(true);
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
 });

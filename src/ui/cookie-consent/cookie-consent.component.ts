@@ -332,7 +332,7 @@ export class CookieConsentElement extends LitElement {
     const config = this.manager.config;
     const strings = this.strings;
     if (!config || !strings) return nothing;
-    const gpcHonoured = (this.manager as { gpcHonoured?: boolean }).gpcHonoured === true;
+    const gpcHonoured = this.manager.gpcHonoured;
     return html`<div class="cc-root" lang=${this.language} dir=${isRightToLeft(this.language) ? 'rtl' : 'ltr'}>
       ${this.bannerVisible
         ? bannerTemplate(
