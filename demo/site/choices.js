@@ -7,23 +7,28 @@
   const none = document.getElementById('records-none');
   const erased = document.getElementById('erased');
 
+  // A decision and its delivery each ask for the list; only the latest answer is shown, so a
+  // slow older answer never overwrites a newer one.
+  let latest = 0;
   async function showRecords() {
+    const asked = ++latest;
     const consentId = manager.decision?.consentId;
-    list.replaceChildren();
-    if (!consentId) {
-      none.hidden = false;
-      return;
+    let records = [];
+    if (consentId) {
+      const response = await fetch(`/api/consent/${encodeURIComponent(consentId)}`);
+      const body = response.ok ? await response.json() : { records: [] };
+      records = body.records ?? [];
     }
-    const response = await fetch(`/api/consent/${encodeURIComponent(consentId)}`);
-    const body = response.ok ? await response.json() : { records: [] };
-    const records = body.records ?? [];
+    if (asked !== latest) return;
     none.hidden = records.length > 0;
-    for (const record of records) {
-      const item = document.createElement('li');
-      const allowed = Object.entries(record.categories).filter(([, on]) => on).map(([id]) => id).join(', ');
-      item.textContent = `${new Date(record.timestamp).toLocaleString(document.documentElement.lang)} — ${record.method} (${record.layer}): ${allowed}`;
-      list.append(item);
-    }
+    list.replaceChildren(
+      ...records.map((record) => {
+        const item = document.createElement('li');
+        const allowed = Object.entries(record.categories).filter(([, on]) => on).map(([id]) => id).join(', ');
+        item.textContent = `${new Date(record.timestamp).toLocaleString(document.documentElement.lang)} — ${record.method} (${record.layer}): ${allowed}`;
+        return item;
+      }),
+    );
   }
 
   function showDecision() {
