@@ -145,3 +145,12 @@ export async function storeDecision(categories: Record<string, boolean>, method:
   const decision = createDecision(resolveConfig({ revision: 1, policyUrl: '/privacy' }), categories, method);
   document.cookie = `cookie_consent=${encodeConsentCookie(decision)}; Path=/; Max-Age=3600`;
 }
+
+/**
+ * Jumps the element's entry animations to their end, so axe measures colours at rest rather
+ * than halfway through a fade-in.
+ */
+export async function finishAnimations(element: Element): Promise<void> {
+  await (element as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+  element.shadowRoot?.getAnimations().forEach((animation) => animation.finish());
+}

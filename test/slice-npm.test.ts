@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../dist/define.js';
 import { getConsentManager } from '../dist/index.js';
-import { cookieJar, openFrame, resetBrowserState, visibleIn, waitFor } from './helpers.js';
+import { cookieJar, finishAnimations, openFrame, resetBrowserState, visibleIn, waitFor } from './helpers.js';
 
 describe('npm build (dist/define.js + dist/index.js)', () => {
   before(resetBrowserState);
@@ -11,6 +11,7 @@ describe('npm build (dist/define.js + dist/index.js)', () => {
     const manager = getConsentManager();
     await manager.ready;
     await waitFor(() => visibleIn(element.shadowRoot, '[part~="banner"]') !== null, 'the banner');
+    await finishAnimations(element);
     await expect(element).to.be.accessible();
 
     visibleIn(element.shadowRoot, '[part~="accept-all"]')!.click();
@@ -18,6 +19,7 @@ describe('npm build (dist/define.js + dist/index.js)', () => {
     expect(manager.decision?.method).to.equal('accept-all');
     expect(manager.granted('analytics')).to.equal(true);
     await waitFor(() => visibleIn(element.shadowRoot, '[part~="banner"]') === null, 'the banner to hide');
+    await finishAnimations(element);
     await expect(element).to.be.accessible();
   });
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cookieJar, openFrame, resetBrowserState, visibleIn, waitFor } from './helpers.js';
+import { cookieJar, finishAnimations, openFrame, resetBrowserState, visibleIn, waitFor } from './helpers.js';
 import type { ConsentManager } from '../src/core/manager.js';
 
 type PageWindow = Window & { cookieConsent?: ConsentManager };
@@ -27,6 +27,7 @@ describe('script-tag build (dist/cookie-consent.js)', () => {
     expect(element, 'element appended to <body>').to.exist;
     await waitFor(() => visibleIn(element.shadowRoot, '[part~="banner"]') !== null, 'the banner');
     expect(cookieJar().has('cookie_consent'), 'no cookie before the visitor decides').to.equal(false);
+    await finishAnimations(element);
     await expect(element).to.be.accessible();
 
     visibleIn(element.shadowRoot, '[part~="reject-all"]')!.click();
@@ -35,6 +36,7 @@ describe('script-tag build (dist/cookie-consent.js)', () => {
     expect(manager.decision?.categories).to.deep.equal({ session: true, preferences: false, analytics: false, promotional: false });
     await waitFor(() => visibleIn(element.shadowRoot, '[part~="banner"]') === null, 'the banner to hide');
     expect(visibleIn(element.shadowRoot, '[part~="settings-button"]')).to.exist;
+    await finishAnimations(element);
     await expect(element).to.be.accessible();
   });
 

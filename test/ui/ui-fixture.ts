@@ -4,7 +4,7 @@ import '../../src/define.js';
 import { ConsentManager } from '../../src/core/manager.js';
 import type { ConsentConfig } from '../../src/core/types.js';
 import type { CookieConsentElement } from '../../src/ui/cookie-consent/cookie-consent.component.js';
-import { waitFor } from '../helpers.js';
+import { finishAnimations, waitFor } from '../helpers.js';
 
 /** Keyboard tests need the page in front: two test pages run at once and only one has focus. */
 export async function bringToFront(): Promise<void> {
@@ -53,15 +53,8 @@ export async function mountConsent(config: Partial<ConsentConfig> = {}): Promise
   };
 }
 
-/**
- * Rendered, with its entry animations jumped to their end: axe measures colours as they are at
- * rest, and a page the browser runs in the background (Firefox, two test pages at once) may
- * never advance an animation on its own.
- */
-export async function settled(el: Element): Promise<void> {
-  await (el as CookieConsentElement).updateComplete;
-  el.shadowRoot!.getAnimations().forEach((animation) => animation.finish());
-}
+/** Rendered and at rest (see finishAnimations): what axe and the geometry checks measure. */
+export const settled = (el: Element): Promise<void> => finishAnimations(el);
 
 export function isShown(element: Element | null | undefined): boolean {
   if (!element) return false;
