@@ -12,7 +12,12 @@ const [chromium, firefox] = browsers;
 
 
 // Every test file gets a browser context of its own: fresh cookies, storage and IndexedDB.
-const freshContextPage = async ({ browser }) => (await browser.createBrowserContext()).newPage();
+// In front from the start: Firefox may hold back the timers of a page it thinks is behind another.
+const freshContextPage = async ({ browser }) => {
+  const page = await (await browser.createBrowserContext()).newPage();
+  await page.bringToFront();
+  return page;
+};
 
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
