@@ -23,7 +23,7 @@ const dist = (path) => fileURLToPath(new URL(`dist/${path}`, import.meta.url));
 const RUNTIME = 'globalThis[Symbol.for("cookie-consent-widget.runtime")]';
 const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 /** The core values the interface uses; src/embed/runtime.ts provides each. */
-const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies'];
+const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage'];
 /** Handed only to a chunk the main file inserted, while it first runs (see src/embed/runtime.ts). */
 const PRIVILEGED_CORE = { widgetPolicy: '() => null' };
 

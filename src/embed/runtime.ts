@@ -3,6 +3,7 @@ import { matchesPattern } from '../core/gating/erase.js';
 import { parseRequirement } from '../core/gating/requirement.js';
 import { isActivatedScript } from '../core/gating/scripts.js';
 import { widgetPolicy } from '../core/gating/trusted-types.js';
+import { baseLanguage, BUILT_IN_LANGUAGES, isRightToLeft, pickLanguage } from '../core/language.js';
 import { warnOnce } from '../core/log.js';
 import { getConsentManager } from '../core/manager.js';
 import { readDocumentCookies } from '../core/storage/cookie-jar.js';
@@ -25,6 +26,10 @@ export interface EmbedRuntime {
   isActivatedScript: typeof isActivatedScript;
   warnOnce: typeof warnOnce;
   readDocumentCookies: typeof readDocumentCookies;
+  baseLanguage: typeof baseLanguage;
+  BUILT_IN_LANGUAGES: typeof BUILT_IN_LANGUAGES;
+  isRightToLeft: typeof isRightToLeft;
+  pickLanguage: typeof pickLanguage;
   /** Called by a chunk once it has run, with what it exports. */
   provide(name: string, exports: unknown): void;
   /** Loads a chunk by name; resolves with what it provided. */
@@ -58,6 +63,10 @@ export function installRuntime(win: Window, chunks: RuntimeChunks): EmbedRuntime
     isActivatedScript,
     warnOnce,
     readDocumentCookies,
+    baseLanguage,
+    BUILT_IN_LANGUAGES,
+    isRightToLeft,
+    pickLanguage,
     provide: chunks.provide,
     load: chunks.load,
     privileged: () => (chunks.isOwnChunk(win.document.currentScript) ? { widgetPolicy } : null),

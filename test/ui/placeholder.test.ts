@@ -37,4 +37,26 @@ describe('embed placeholder (contextual consent)', () => {
       }
     });
   }
+
+  it('speaks the language the interface picks: the browser\'s, when neither the site nor the page names one', async () => {
+    const pageLanguage = document.documentElement.lang;
+    document.documentElement.lang = '';
+    Object.defineProperty(navigator, 'languages', { value: ['lv-LV', 'en'], configurable: true });
+    const manager = new ConsentManager().start({ revision: 1, policyUrl: '/privacy' }, { window });
+    const page = await fixture<HTMLElement>(html`<main>
+      <iframe data-consent="analytics" data-src="/test/fixtures/gating/embed.html" title="Karte" width="320" height="180"></iframe>
+    </main>`);
+    const gating = startGating(manager, window);
+    try {
+      await waitFor(() => page.querySelector('[data-consent-placeholder]') !== null, 'the placeholder');
+      const placeholder = page.querySelector<HTMLElement>('[data-consent-placeholder]')!;
+      expect(placeholder.querySelector('button')!.textContent).to.equal('Atļaut: Analītika');
+      await expect(placeholder).to.be.accessible();
+    } finally {
+      gating.stop();
+      manager.dispose();
+      delete (navigator as { languages?: readonly string[] }).languages;
+      document.documentElement.lang = pageLanguage;
+    }
+  });
 });

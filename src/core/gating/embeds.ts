@@ -1,6 +1,7 @@
 import { isSafeUrl } from '../config.js';
 import { warnOnce } from '../log.js';
 import type { ConsentManager } from '../manager.js';
+import { pickLanguage } from '../language.js';
 import { categoryLabel, placeholderText } from './labels.js';
 import type { ConsentRequirement } from './requirement.js';
 
@@ -65,7 +66,9 @@ export class FrameGate {
   private placeholder(frame: HTMLIFrameElement, requirement: ConsentRequirement): HTMLElement {
     const doc = frame.ownerDocument;
     const config = this.manager.config;
-    const language = config?.language ?? (doc.documentElement.lang || 'en');
+    // The interface's own choice, so a placeholder never speaks another language than the banner.
+    const view = doc.defaultView;
+    const language = pickLanguage(config?.language, doc.documentElement.lang, view?.navigator.languages ?? [], config?.translations ?? {});
     const labels = requirement.granted.map((id) => categoryLabel(config, language, id)).join(', ');
     const box = doc.createElement('div');
     box.className = 'cc-placeholder';

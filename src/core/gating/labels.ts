@@ -1,3 +1,4 @@
+import { baseLanguage } from '../language.js';
 import type { ResolvedConfig } from '../types.js';
 
 type PlaceholderTexts = { placeholderText: string; placeholderAllow: string };
@@ -30,17 +31,15 @@ const CATEGORY_LABELS: Record<string, Record<string, string>> = {
 
 type PlaceholderKey = keyof PlaceholderTexts;
 
-const base = (language: string): string => language.toLowerCase().split('-')[0]!;
-
 function translations(config: ResolvedConfig | undefined, language: string): Record<string, string> {
   const all = config?.translations ?? {};
-  return { ...all['en'], ...all[base(language)], ...all[language] };
+  return { ...all['en'], ...all[baseLanguage(language)], ...all[language] };
 }
 
 /** The name a visitor knows a category by: its configured label, a translated label, or its id. */
 export function categoryLabel(config: ResolvedConfig | undefined, language: string, id: string): string {
   const configured = config?.categories.find((category) => category.id === id)?.label;
-  return configured ?? translations(config, language)[`${id}Label`] ?? CATEGORY_LABELS[base(language)]?.[id] ?? CATEGORY_LABELS['en']![id] ?? id;
+  return configured ?? translations(config, language)[`${id}Label`] ?? CATEGORY_LABELS[baseLanguage(language)]?.[id] ?? CATEGORY_LABELS['en']![id] ?? id;
 }
 
 export function placeholderText(
@@ -49,6 +48,6 @@ export function placeholderText(
   key: PlaceholderKey,
   values: Record<string, string>,
 ): string {
-  const template = translations(config, language)[key] ?? (PLACEHOLDER_TEXTS[base(language)] ?? PLACEHOLDER_TEXTS['en']!)[key];
+  const template = translations(config, language)[key] ?? (PLACEHOLDER_TEXTS[baseLanguage(language)] ?? PLACEHOLDER_TEXTS['en']!)[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
