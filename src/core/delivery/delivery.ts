@@ -62,6 +62,8 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   let timer: ReturnType<Window['setTimeout']> | undefined;
   let round: Promise<void> | null = null;
   let again = false;
+  /** Set by an `online` event; a failure seen after it is retried at once rather than backed off. */
+  let networkBack = false;
   let stopped = false;
 
   const emit = <K extends 'consent-delivered' | 'consent-delivery-failed'>(
@@ -128,11 +130,15 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   const runRound = async (): Promise<void> => {
     do {
       again = false;
+      networkBack = false;
       for (const entry of await pending()) {
         if (stopped) return;
         if (inFlight.has(entry.record.eventId)) continue;
         if (!(await attempt(entry))) {
           failures++;
+          // The network came back while this attempt was failing: the `online` kick only marked
+          // the running round, so go round again now instead of waiting out the backoff.
+          if (networkBack) break;
           schedule(backoffDelay(failures, backoff));
           return;
         }
@@ -202,6 +208,7 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   };
   const onOnline = (): void => {
     failures = 0;
+    networkBack = true;
     void kick();
   };
   const onPageHide = (): void => {
