@@ -227,6 +227,8 @@ describe('preferences dialog (second layer)', () => {
       expect(location.hash, 'the link does not navigate').to.not.equal('#cookies');
       await settled(mounted.el);
       await expect(mounted.el).to.be.accessible();
+      // Escape goes to whatever has focus: press it only once focus has moved into the dialog.
+      await waitFor(() => dialog.contains(focused()), 'focus inside the dialog');
       await sendKeys({ press: 'Escape' });
       await waitFor(() => focused() === link, 'focus back on the opener');
       expect(mounted.manager.decision!.method).to.equal('accept-all');
