@@ -18,8 +18,8 @@ const withCookies = {
   ],
 };
 
-async function openFromBanner(mounted: Mounted): Promise<HTMLDialogElement> {
-  mounted.$('[part~="customize"]').click();
+async function openFromBanner(mounted: Mounted, opener = '[part~="customize"]'): Promise<HTMLDialogElement> {
+  mounted.$(opener).click();
   const dialog = mounted.$<HTMLDialogElement>('[part~="dialog"]');
   await waitFor(() => dialog.open, 'the dialog to open');
   await settled(mounted.el);
@@ -117,6 +117,22 @@ describe('preferences dialog (second layer)', () => {
     expect(mounted.manager.granted('analytics'), 'a switch flipped but not saved grants nothing').to.equal(false);
     expect(cookieJar().has('cookie_consent')).to.equal(false);
     expect(isShown(mounted.$('[part~="banner"]')), 'the visitor is still asked').to.equal(true);
+    await expect(mounted.el).to.be.accessible();
+  });
+
+  it('a render between a native close and its close event does not reopen the dialog (late history read)', async () => {
+    const mounted = await mountConsent();
+    mounted.$<HTMLButtonElement>('[part~="accept-all"]').click();
+    await waitFor(() => mounted.manager.decision !== null, 'a decision');
+    await mounted.el.updateComplete;
+    const dialog = await openFromBanner(mounted, '[part~="settings-button"]');
+    // Escape closes the dialog at once and queues `close`; the receipts read from IndexedDB may land in between.
+    dialog.close();
+    mounted.el.requestUpdate();
+    await mounted.el.updateComplete;
+    await waitFor(() => mounted.manager.view === 'none', 'the close event to reach the manager');
+    await mounted.el.updateComplete;
+    expect(dialog.open, 'the dialog the visitor closed stays closed').to.equal(false);
     await expect(mounted.el).to.be.accessible();
   });
 

@@ -80,6 +80,7 @@ export class CookieConsentElement extends LitElement {
   @state() private dismissed = false;
 
   @query('dialog.cc-preferences') private preferencesDialog?: HTMLDialogElement;
+  private shownDialog: HTMLDialogElement | null = null;
   @query('.cc-banner') private bannerElement?: HTMLElement;
   @query('.cc-settings') private settingsButton?: HTMLButtonElement;
 
@@ -221,8 +222,16 @@ export class CookieConsentElement extends LitElement {
   private syncDialogs(): void {
     const dialog = this.preferencesDialog;
     if (dialog) {
-      if (this.view === 'preferences' && !dialog.open) dialog.showModal();
-      if (this.view !== 'preferences' && dialog.open) dialog.close();
+      // Opened once per visit to the preferences view: a render between a native close (Escape)
+      // and its `close` event must not reopen the dialog the visitor just closed.
+      if (this.view === 'preferences' && this.shownDialog !== dialog) {
+        if (!dialog.open) dialog.showModal();
+        this.shownDialog = dialog;
+      }
+      if (this.view !== 'preferences') {
+        this.shownDialog = null;
+        if (dialog.open) dialog.close();
+      }
     }
     const modalBanner = this.renderRoot.querySelector<HTMLDialogElement>('dialog.cc-banner');
     if (modalBanner && this.view === 'banner' && !modalBanner.open) modalBanner.showModal();
