@@ -23,7 +23,9 @@ const dist = (path) => fileURLToPath(new URL(`dist/${path}`, import.meta.url));
 const RUNTIME = 'globalThis[Symbol.for("cookie-consent-widget.runtime")]';
 const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 /** The core values the interface uses; src/embed/runtime.ts provides each. */
-const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage'];
+const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage', 'consentStore', 'DATABASE_NAME', 'randomId'];
+/** Loaded by the main file on demand, each built before it so it can pin their hashes. */
+const CHUNKS = ['ui', 'debug', 'delivery'];
 /** Handed only to a chunk the main file inserted, while it first runs (see src/embed/runtime.ts). */
 const PRIVILEGED_CORE = { widgetPolicy: '() => null' };
 
@@ -32,8 +34,8 @@ const minify = () =>
 const resolve = () => nodeResolve({ browser: true, exportConditions: ['production'] });
 
 /**
- * Points every import of the core (but `own`, the chunk's own part of it) at the main file's
- * runtime; importing anything else from the core fails the build.
+ * Points every import of the core (but `own`, the chunk's own files or folders) at the main
+ * file's runtime; importing anything else from the core fails the build.
  */
 function coreFromRuntime(own = []) {
   const core = dist('core/');
@@ -43,7 +45,7 @@ function coreFromRuntime(own = []) {
     async resolveId(source, importer, options) {
       if (!importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (resolved?.id.startsWith(core) && !kept.includes(resolved.id)) return '\0runtime-core';
+      if (resolved?.id.startsWith(core) && !kept.some((path) => resolved.id.startsWith(path))) return '\0runtime-core';
       return null;
     },
     load(id) {
@@ -89,6 +91,16 @@ function debugAsChunk() {
   };
 }
 
+/** In the main file, delivery is src/embed/lazy-delivery.ts, which loads dist/cookie-consent.delivery.js when needed. */
+function deliveryAsChunk() {
+  return {
+    name: 'delivery-as-chunk',
+    resolveId(source, importer) {
+      return source === './delivery/delivery.js' && importer === dist('core/boot.js') ? dist('embed/lazy-delivery.js') : null;
+    },
+  };
+}
+
 /**
  * Whitespace and comments out of the interface's css`` templates: a visitor downloads the
  * styles with every first visit, indentation included. Spaces inside values are kept (one each).
@@ -119,7 +131,7 @@ function chunkManifest() {
     load(id) {
       if (id !== dist('embed/chunk-manifest.js')) return null;
       const manifest = {};
-      for (const name of ['ui', 'debug', ...LANGUAGES]) {
+      for (const name of [...CHUNKS, ...LANGUAGES]) {
         const file = `cookie-consent.${name}.js`;
         const bytes = readFileSync(dist(file));
         const version = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
@@ -152,6 +164,12 @@ export default [
     treeshake: { propertyReadSideEffects: false },
     plugins: [coreFromRuntime(['core/debug.js']), resolve(), minify()],
   },
+  {
+    input: 'dist/embed/delivery-chunk.js',
+    output: { file: 'dist/cookie-consent.delivery.js', format: 'iife' },
+    treeshake: { propertyReadSideEffects: false },
+    plugins: [coreFromRuntime(['core/delivery/']), resolve(), minify()],
+  },
   ...LANGUAGES.map((lang) => ({
     input: `\0language:${lang}`,
     output: { file: `dist/cookie-consent.${lang}.js`, format: 'iife' },
@@ -160,6 +178,6 @@ export default [
   {
     input: 'dist/embed.js',
     output: { file: 'dist/cookie-consent.js', format: 'iife', sourcemap: true },
-    plugins: [chunkManifest(), debugAsChunk(), resolve(), minify()],
+    plugins: [chunkManifest(), debugAsChunk(), deliveryAsChunk(), resolve(), minify()],
   },
 ];

@@ -20,8 +20,12 @@ const KB = 1024;
 const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 const visits = [
-  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.ui.js'], budget: 12 * KB, ceiling: 32.5 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 18.5 * KB },
+  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.ui.js'], budget: 12 * KB, ceiling: 30 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 15.8 * KB },
+];
+/** Not budgeted by issue 10, reported so a site that records consent knows its cost. */
+const extraVisits = [
+  { name: 'first visit, with an endpoint (banner + delivery)', files: ['cookie-consent.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js'] },
 ];
 const enforceBudgets = process.argv.includes('--budgets');
 const languages = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
@@ -43,7 +47,7 @@ const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 const lines = [row(['file', 'raw', 'gzip', 'brotli']), row(['---', '---:', '---:', '---:'])];
-for (const file of ['cookie-consent.js', 'cookie-consent.ui.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
+for (const file of ['cookie-consent.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
   const size = sizes(file);
   lines.push(row([`dist/${file}`, kb(size.raw), kb(size.gzip), kb(size.brotli)]));
 }
@@ -63,6 +67,10 @@ for (const visit of visits) {
   const verdict = ok ? 'yes' : `no: over by ${kb(total.gzip - visit.budget)} (${(total.gzip / visit.budget).toFixed(2)}×)`;
   const ceiling = `${kb(visit.ceiling)}${total.gzip > visit.ceiling ? ' EXCEEDED' : ''}`;
   lines.push(row([visit.name, visit.files.join(' + '), kb(total.gzip), kb(total.brotli), kb(visit.budget), verdict, ceiling]));
+}
+for (const visit of extraVisits) {
+  const total = visit.files.map(sizes).reduce((sum, size) => ({ gzip: sum.gzip + size.gzip, brotli: sum.brotli + size.brotli }), { gzip: 0, brotli: 0 });
+  lines.push(row([visit.name, visit.files.join(' + '), kb(total.gzip), kb(total.brotli), '—', '—', '—']));
 }
 lines.push('', 'A non-English page adds its language chunk to a first visit; debug mode (`debug: true`) adds the debug chunk. 1 KB = 1024 bytes.');
 console.log(lines.join('\n'));

@@ -6,7 +6,9 @@ import { widgetPolicy } from '../core/gating/trusted-types.js';
 import { baseLanguage, BUILT_IN_LANGUAGES, isRightToLeft, pickLanguage } from '../core/language.js';
 import { warnOnce } from '../core/log.js';
 import { getConsentManager } from '../core/manager.js';
+import { randomId } from '../core/decision.js';
 import { readDocumentCookies } from '../core/storage/cookie-jar.js';
+import { consentStore, DATABASE_NAME } from '../core/storage/history.js';
 
 /** Given only to the chunks this file loaded itself, while they run: the page's scripts never get it. */
 export interface PrivilegedCore {
@@ -30,6 +32,10 @@ export interface EmbedRuntime {
   BUILT_IN_LANGUAGES: typeof BUILT_IN_LANGUAGES;
   isRightToLeft: typeof isRightToLeft;
   pickLanguage: typeof pickLanguage;
+  // For delivery, a chunk of its own (dist/cookie-consent.delivery.js).
+  consentStore: typeof consentStore;
+  DATABASE_NAME: typeof DATABASE_NAME;
+  randomId: typeof randomId;
   /** Called by a chunk once it has run, with what it exports. */
   provide(name: string, exports: unknown): void;
   /** Loads a chunk by name; resolves with what it provided. */
@@ -67,6 +73,9 @@ export function installRuntime(win: Window, chunks: RuntimeChunks): EmbedRuntime
     BUILT_IN_LANGUAGES,
     isRightToLeft,
     pickLanguage,
+    consentStore,
+    DATABASE_NAME,
+    randomId,
     provide: chunks.provide,
     load: chunks.load,
     privileged: () => (chunks.isOwnChunk(win.document.currentScript) ? { widgetPolicy } : null),

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { ConsentManager } from '../../src/core/manager.js';
+import { newLane, waitForServer } from '../delivery/lane.js';
 import { openFrame, resetBrowserState, storeDecision, visibleIn, waitFor } from '../helpers.js';
 
 type FastPathWindow = Window & {
@@ -107,6 +108,55 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
     expect(requestedBuildFiles(page()).filter((file) => file === 'cookie-consent.ui.js')).to.have.length(1);
     expect(page().errors).to.deep.equal([]);
     frame.remove();
+  });
+});
+
+describe('delivery of the script-tag build loads only when a record may be sent (issue 10)', () => {
+  beforeEach(resetBrowserState);
+
+  it('a first visit loads delivery with the banner, and the decision reaches the endpoint once', async () => {
+    const lane = newLane();
+    const { frame, page, element } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
+    await waitFor(() => requestedBuildFiles(page()).includes('cookie-consent.delivery.js'), 'the delivery chunk, fetched while the banner shows');
+    visibleIn(element().shadowRoot, '[part~="accept-all"]')!.click();
+    const state = await waitForServer(lane, (s) => s.rows.length === 1, 'the record');
+    expect(state.rows[0]!.method).to.equal('accept-all');
+    expect(state.rows[0]!.consentId).to.equal(page().cookieConsent!.decision!.consentId);
+    expect(page().errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('a returning visitor with nothing to resend does not download delivery; a decision through the API still reaches the endpoint', async () => {
+    const lane = newLane();
+    await storeDecision({ analytics: true });
+    const { frame, page } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
+    await settle(300);
+    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
+    await page().cookieConsent!.rejectAll();
+    const state = await waitForServer(lane, (s) => s.rows.length === 1, 'the record of the API decision');
+    expect(state.rows[0]!.method).to.equal('reject-all');
+    expect(requestedBuildFiles(page())).to.include('cookie-consent.delivery.js');
+    expect(page().errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('a record left undelivered is resent on the next page load, which loads delivery for it', async () => {
+    const lane = newLane();
+    await lane.faults([], { kind: 'status', status: 503 });
+    const first = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
+    await waitFor(() => visibleIn(first.element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
+    visibleIn(first.element().shadowRoot, '[part~="accept-all"]')!.click();
+    await waitForServer(lane, (s) => s.requests.some((request) => request.status === 503), 'a refused attempt');
+    expect(localStorage.getItem('cookie-consent-widget:outbox'), 'the hint that a record waits').to.equal('1');
+    first.frame.remove();
+    await lane.heal();
+    const second = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
+    const state = await waitForServer(lane, (s) => s.rows.length === 1, 'the resent record');
+    expect(state.rows[0]!.method).to.equal('accept-all');
+    expect(requestedBuildFiles(second.page())).to.include('cookie-consent.delivery.js');
+    await waitFor(() => localStorage.getItem('cookie-consent-widget:outbox') === null, 'the hint cleared once the outbox is empty');
+    second.frame.remove();
   });
 });
 

@@ -14,6 +14,11 @@ export interface DeliveryOptions {
   timeoutMs?: number;
   /** The idb-keyval store of the outbox; tests pass their own. Default: the widget's database. */
   store?: UseStore;
+  /**
+   * Decisions this tab made before delivery started, recorded first. The script-tag build loads
+   * delivery on demand and hands over the changes it saw while loading.
+   */
+  backlog?: ConsentChangeDetail[];
 }
 
 export interface ConsentDelivery {
@@ -230,6 +235,8 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   win.addEventListener('online', onOnline);
   win.addEventListener('pagehide', onPageHide);
   win.addEventListener('pageshow', onPageShow);
+
+  for (const detail of options.backlog ?? []) onChange(new CustomEvent('consent-change', { detail }));
 
   // Records an earlier page load could not deliver.
   outboxMayExist(win, manager.decision !== null).then(

@@ -1,5 +1,6 @@
 import { get, update, type UseStore } from 'idb-keyval';
 import { consentStore, DATABASE_NAME } from '../storage/history.js';
+import { setOutboxHint } from './outbox-hint.js';
 import type { ConsentRecord } from './record.js';
 
 /** A record waiting for the backend to acknowledge it, with how often it was tried. */
@@ -31,6 +32,7 @@ export async function addToOutbox(record: ConsentRecord, store: UseStore = conse
     },
     store,
   );
+  setOutboxHint(pageStorage(), true);
   return evicted;
 }
 
@@ -40,7 +42,25 @@ export async function readOutbox(store: UseStore = consentStore()): Promise<Outb
 
 /** Done with a record: delivered or refused for good. */
 export async function removeFromOutbox(eventId: string, store: UseStore = consentStore()): Promise<void> {
-  await update<OutboxEntry[]>(OUTBOX_KEY, (entries) => validEntries(entries).filter((entry) => entry.record.eventId !== eventId), store);
+  let left = 0;
+  await update<OutboxEntry[]>(
+    OUTBOX_KEY,
+    (entries) => {
+      const kept = validEntries(entries).filter((entry) => entry.record.eventId !== eventId);
+      left = kept.length;
+      return kept;
+    },
+    store,
+  );
+  if (left === 0) setOutboxHint(pageStorage(), false);
+}
+
+function pageStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function saveAttempts(eventId: string, attempts: number, store: UseStore = consentStore()): Promise<void> {

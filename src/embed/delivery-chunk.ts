@@ -1,0 +1,8 @@
+/**
+ * Delivery of consent records in the script-tag build (dist/cookie-consent.delivery.js): loaded
+ * when a decision may be made or records wait to be resent (see lazy-delivery.ts).
+ */
+import { startDelivery } from '../core/delivery/delivery.js';
+import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+
+(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('delivery', { startDelivery });
