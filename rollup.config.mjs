@@ -23,9 +23,9 @@ const dist = (path) => fileURLToPath(new URL(`dist/${path}`, import.meta.url));
 const RUNTIME = 'globalThis[Symbol.for("cookie-consent-widget.runtime")]';
 const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 /** The core values the interface uses; src/embed/runtime.ts provides each. */
-const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage', 'consentStore', 'DATABASE_NAME', 'randomId'];
+const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage', 'consentStore', 'DATABASE_NAME', 'randomId', 'isSafeUrl'];
 /** Loaded by the main file on demand, each built before it so it can pin their hashes. */
-const CHUNKS = ['ui', 'debug', 'delivery'];
+const CHUNKS = ['ui', 'debug', 'delivery', 'embeds'];
 /** Handed only to a chunk the main file inserted, while it first runs (see src/embed/runtime.ts). */
 const PRIVILEGED_CORE = { widgetPolicy: '() => null' };
 
@@ -101,6 +101,16 @@ function deliveryAsChunk() {
   };
 }
 
+/** In the main file, the gating's embeds are src/embed/lazy-embeds.ts, which loads dist/cookie-consent.embeds.js for a page with a gated iframe. */
+function embedsAsChunk() {
+  return {
+    name: 'embeds-as-chunk',
+    resolveId(source, importer) {
+      return source === './embeds.js' && importer === dist('core/gating/start.js') ? dist('embed/lazy-embeds.js') : null;
+    },
+  };
+}
+
 /**
  * Whitespace and comments out of the interface's css`` templates: a visitor downloads the
  * styles with every first visit, indentation included. Spaces inside values are kept (one each).
@@ -170,6 +180,12 @@ export default [
     treeshake: { propertyReadSideEffects: false },
     plugins: [coreFromRuntime(['core/delivery/']), resolve(), minify()],
   },
+  {
+    input: 'dist/embed/embeds-chunk.js',
+    output: { file: 'dist/cookie-consent.embeds.js', format: 'iife' },
+    treeshake: { propertyReadSideEffects: false },
+    plugins: [coreFromRuntime(['core/gating/embeds.js', 'core/gating/labels.js']), resolve(), minify()],
+  },
   ...LANGUAGES.map((lang) => ({
     input: `\0language:${lang}`,
     output: { file: `dist/cookie-consent.${lang}.js`, format: 'iife' },
@@ -178,6 +194,6 @@ export default [
   {
     input: 'dist/embed.js',
     output: { file: 'dist/cookie-consent.js', format: 'iife', sourcemap: true },
-    plugins: [chunkManifest(), debugAsChunk(), deliveryAsChunk(), resolve(), minify()],
+    plugins: [chunkManifest(), debugAsChunk(), deliveryAsChunk(), embedsAsChunk(), resolve(), minify()],
   },
 ];

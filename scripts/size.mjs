@@ -20,12 +20,13 @@ const KB = 1024;
 const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 const visits = [
-  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.ui.js'], budget: 12 * KB, ceiling: 30 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 15.8 * KB },
+  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.ui.js'], budget: 12 * KB, ceiling: 28 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 14.2 * KB },
 ];
 /** Not budgeted by issue 10, reported so a site that records consent knows its cost. */
 const extraVisits = [
   { name: 'first visit, with an endpoint (banner + delivery)', files: ['cookie-consent.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js'] },
+  { name: 'a page with a gated iframe adds', files: ['cookie-consent.embeds.js'] },
 ];
 const enforceBudgets = process.argv.includes('--budgets');
 const languages = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
@@ -47,7 +48,7 @@ const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 const lines = [row(['file', 'raw', 'gzip', 'brotli']), row(['---', '---:', '---:', '---:'])];
-for (const file of ['cookie-consent.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
+for (const file of ['cookie-consent.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js', 'cookie-consent.embeds.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
   const size = sizes(file);
   lines.push(row([`dist/${file}`, kb(size.raw), kb(size.gzip), kb(size.brotli)]));
 }

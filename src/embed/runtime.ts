@@ -1,4 +1,5 @@
 import { bootConsent } from '../core/boot.js';
+import { isSafeUrl } from '../core/config.js';
 import { matchesPattern } from '../core/gating/erase.js';
 import { parseRequirement } from '../core/gating/requirement.js';
 import { isActivatedScript } from '../core/gating/scripts.js';
@@ -36,6 +37,8 @@ export interface EmbedRuntime {
   consentStore: typeof consentStore;
   DATABASE_NAME: typeof DATABASE_NAME;
   randomId: typeof randomId;
+  // For gated iframes, a chunk of its own (dist/cookie-consent.embeds.js).
+  isSafeUrl: typeof isSafeUrl;
   /** Called by a chunk once it has run, with what it exports. */
   provide(name: string, exports: unknown): void;
   /** Loads a chunk by name; resolves with what it provided. */
@@ -76,6 +79,7 @@ export function installRuntime(win: Window, chunks: RuntimeChunks): EmbedRuntime
     consentStore,
     DATABASE_NAME,
     randomId,
+    isSafeUrl,
     provide: chunks.provide,
     load: chunks.load,
     privileged: () => (chunks.isOwnChunk(win.document.currentScript) ? { widgetPolicy } : null),

@@ -1,0 +1,8 @@
+/**
+ * Gated iframes of the script-tag build (dist/cookie-consent.embeds.js): the placeholder and
+ * its texts, loaded only by pages that have a gated iframe (see lazy-embeds.ts).
+ */
+import { FrameGate } from '../core/gating/embeds.js';
+import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+
+(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('embeds', { FrameGate });

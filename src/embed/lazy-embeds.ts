@@ -1,0 +1,49 @@
+import type { FrameGate as FullFrameGate } from '../core/gating/embeds.js';
+import type { ConsentRequirement } from '../core/gating/requirement.js';
+import { warnOnce } from '../core/log.js';
+import type { ConsentManager } from '../core/manager.js';
+import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+
+export { isGatedFrame } from '../core/gating/embeds.js';
+
+interface EmbedsChunk {
+  FrameGate: typeof FullFrameGate;
+}
+
+/**
+ * Embeds in the script-tag build (rollup puts this in place of core/gating/embeds.js for the
+ * gating): the placeholder, its texts in seven languages and the frame handling are loaded only
+ * by a page that has a gated iframe. Until then the iframe has no `src`, so nothing loads early.
+ */
+export class FrameGate {
+  private full?: FullFrameGate;
+  private loading?: Promise<void>;
+  /** The latest state of each frame seen before the chunk arrived. */
+  private readonly waiting = new Map<HTMLIFrameElement, [ConsentRequirement, boolean]>();
+
+  constructor(private readonly manager: ConsentManager) {}
+
+  apply(frame: HTMLIFrameElement, requirement: ConsentRequirement, met: boolean): void {
+    if (this.full) return this.full.apply(frame, requirement, met);
+    this.waiting.set(frame, [requirement, met]);
+    const runtime = (globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!;
+    this.loading ??= runtime.load('embeds').then(
+      (chunk) => {
+        const full = new (chunk as EmbedsChunk).FrameGate(this.manager);
+        this.full = full;
+        for (const [waitingFrame, [waitingRequirement, waitingMet]] of this.waiting) {
+          try {
+            full.apply(waitingFrame, waitingRequirement, waitingMet);
+          } catch (error) {
+            warnOnce('embeds-apply', 'an embed could not be gated; it stays unloaded.', error);
+          }
+        }
+        this.waiting.clear();
+      },
+      () => {
+        // The loader warned; the frames stay without src (nothing loads) until the next change.
+        this.loading = undefined;
+      },
+    );
+  }
+}
