@@ -169,9 +169,10 @@ describe('reloadOnWithdraw: running scripts cannot be stopped, so a withdrawal m
       if (used) page().manager.markCategoryUsed('analytics');
       const marker = page() as unknown as { beforeWithdrawal?: boolean };
       marker.beforeWithdrawal = true;
+      // A reload is called for before set() resolves; a loaded machine may take seconds to finish it.
       const reloaded = new Promise<boolean>((resolve) => {
         frame.addEventListener('load', () => resolve(true), { once: true });
-        setTimeout(() => resolve(false), 600);
+        setTimeout(() => resolve(false), reloads ? 5000 : 600);
       });
       await page().manager.set({ analytics: false });
       expect(await reloaded).to.equal(reloads);
