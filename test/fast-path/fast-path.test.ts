@@ -14,13 +14,21 @@ type FastPathWindow = Window & {
 const FIXTURES = '/test/fast-path/fixtures/';
 const settle = (ms = 500): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The dist files of the script-tag build the page has requested, by file name. */
+/**
+ * The dist files of the script-tag build the page has requested, by file name. Firefox makes no
+ * resource timing entry for a script served from its memory cache (a chunk an earlier page of
+ * the same test file loaded), so the chunk scripts the loader inserted count too.
+ */
 function requestedBuildFiles(win: Window): string[] {
-  return win.performance
-    .getEntriesByType('resource')
-    .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => path.startsWith('/dist/cookie-consent'))
-    .map((path) => path.slice('/dist/'.length));
+  const fileOf = (url: string): string | null => {
+    const path = new URL(url, win.location.href).pathname;
+    return path.startsWith('/dist/cookie-consent') ? path.slice('/dist/'.length) : null;
+  };
+  const fetched = win.performance.getEntriesByType('resource').map((entry) => fileOf(entry.name));
+  const inserted = Array.from(win.document.querySelectorAll<HTMLScriptElement>('script[src]'), (script) => fileOf(script.src));
+  const files = fetched.filter((file): file is string => file !== null);
+  for (const file of inserted) if (file !== null && !files.includes(file)) files.push(file);
+  return files;
 }
 
 /** The dev server's own live-reload script is not the widget's: a strict CSP blocks it, by design. */
