@@ -7,11 +7,11 @@ import { getConsentManager, type ConsentManager } from '../../core/manager.js';
 import type { ConsentReceipt } from '../../core/storage/history.js';
 import type { CategoryStates, ConsentConfig, ConsentLayer, ConsentLayout, ConsentTheme } from '../../core/types.js';
 import { bannerStyles } from '../banner/banner.styles.js';
-import { bannerTemplate } from '../banner/banner.template.js';
+import { drawBanner } from '../banner/draw-banner.js';
 import { isRightToLeft, loadStrings, pickLanguage } from '../i18n/languages.js';
 import { deepActiveElement, focusableIn, listenForOpeners } from '../page/openers.js';
 import { ReservedSpace } from '../page/reserve-space.js';
-import { categoryText, type Strings } from '../preferences/category.template.js';
+import { shownStrings, type Strings } from '../i18n/shown-strings.js';
 import { preferencesStyles } from '../preferences/preferences.styles.js';
 import { preferencesTemplate } from '../preferences/preferences.template.js';
 import { switchStyles } from '../switch/switch.styles.js';
@@ -81,6 +81,7 @@ export class CookieConsentElement extends LitElement {
 
   @query('dialog.cc-preferences') private preferencesDialog?: HTMLDialogElement;
   private shownDialog: HTMLDialogElement | null = null;
+  private drawnBanner?: { node: HTMLElement; strings: Strings; layout: ConsentLayout; policyUrl: string };
   @query('.cc-banner') private bannerElement?: HTMLElement;
   @query('.cc-settings') private settingsButton?: HTMLButtonElement;
 
@@ -143,6 +144,7 @@ export class CookieConsentElement extends LitElement {
   }
 
   protected override updated(): void {
+    if (!this.bannerVisible) this.drawnBanner = undefined;
     this.syncDialogs();
     const reserve = this.view === 'banner' && this.manager.config?.layout !== 'modal' ? this.bannerElement : this.settingsButton;
     this.reserved?.reserveFor(reserve ?? null);
@@ -194,29 +196,7 @@ export class CookieConsentElement extends LitElement {
     const strings = await loadStrings(language, config.translations);
     this.language = language;
     this.strings = strings;
-    this.manager.setPresentation({ language, strings: this.shownStrings(strings) });
-  }
-
-  /** Everything the visitor reads before choosing, in order: what the proof of consent hashes. */
-  private shownStrings(strings: Strings): string[] {
-    const config = this.manager.config!;
-    const categories = config.categories.flatMap((category) => {
-      const { label, description } = categoryText(category, strings);
-      return [label, description, ...category.cookies.flatMap((cookie) => [cookie.name, cookie.provider, cookie.duration, cookie.purpose])];
-    });
-    return [
-      strings.bannerTitle,
-      strings.bannerText,
-      strings.policyLink,
-      config.policyUrl,
-      strings.acceptAll,
-      strings.rejectAll,
-      strings.customize,
-      strings.preferencesTitle,
-      strings.preferencesIntro,
-      ...categories,
-      strings.save,
-    ];
+    this.manager.setPresentation({ language, strings: shownStrings(config, strings) });
   }
 
   private syncDialogs(): void {
@@ -323,6 +303,28 @@ export class CookieConsentElement extends LitElement {
     return this.view === 'banner' || (this.view === 'preferences' && this.manager.decision === null && !this.dismissed);
   }
 
+  /**
+   * The banner is plain DOM (src/ui/banner/draw-banner.ts, shared with the script-tag build's
+   * first paint), kept while its content stays the same and drawn anew each time it reappears,
+   * so a modal banner is always a fresh, closed dialog for showModal().
+   */
+  private bannerNode(config: NonNullable<ConsentManager['config']>, strings: Strings): HTMLElement {
+    const drawn = this.drawnBanner;
+    if (drawn?.strings === strings && drawn.layout === config.layout && drawn.policyUrl === config.policyUrl) return drawn.node;
+    const node = drawBanner(
+      this.ownerDocument,
+      { layout: config.layout, strings, policyUrl: config.policyUrl },
+      {
+        acceptAll: () => this.decide('accept', 'banner'),
+        rejectAll: () => this.decide('reject', 'banner'),
+        customize: () => this.openPreferences(),
+        modalClosed: this.onModalBannerClosed,
+      },
+    );
+    this.drawnBanner = { node, strings, layout: config.layout, policyUrl: config.policyUrl };
+    return node;
+  }
+
   private renderSettingsButton(strings: Strings): TemplateResult | typeof nothing {
     const config = this.manager.config!;
     const decidedOrDismissed = this.manager.decision !== null || this.dismissed;
@@ -343,19 +345,7 @@ export class CookieConsentElement extends LitElement {
     if (!config || !strings) return nothing;
     const gpcHonoured = this.manager.gpcHonoured;
     return html`<div class="cc-root" lang=${this.language} dir=${isRightToLeft(this.language) ? 'rtl' : 'ltr'}>
-      ${this.bannerVisible
-        ? bannerTemplate(
-            config.layout,
-            strings,
-            config.policyUrl,
-            {
-              acceptAll: () => this.decide('accept', 'banner'),
-              rejectAll: () => this.decide('reject', 'banner'),
-              customize: () => this.openPreferences(),
-            },
-            this.onModalBannerClosed,
-          )
-        : nothing}
+      ${this.bannerVisible ? this.bannerNode(config, strings) : nothing}
       ${preferencesTemplate(
             {
               config,

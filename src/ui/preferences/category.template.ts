@@ -1,21 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ResolvedCategory } from '../../core/types.js';
 import { format } from '../i18n/languages.js';
-import type { UiStrings } from '../i18n/en.js';
 import { switchTemplate } from '../switch/switch.template.js';
-import type { Translation } from '../../core/types.js';
+import { categoryText, type Strings } from '../i18n/shown-strings.js';
 
-export type Strings = UiStrings & Translation;
-
-/** The label and description of a category: configured, else translated, else its id. */
-export function categoryText(category: ResolvedCategory, strings: Strings): { label: string; description: string } {
-  const translated = (suffix: 'Label' | 'Description'): string | undefined =>
-    strings[`${category.id}${suffix}`] ?? strings[`category.${category.id}.${suffix.toLowerCase()}`];
-  return {
-    label: category.label ?? translated('Label') ?? category.id,
-    description: category.description ?? translated('Description') ?? '',
-  };
-}
+export type { Strings };
 
 function cookieTable(category: ResolvedCategory, strings: Strings): TemplateResult | typeof nothing {
   if (category.cookies.length === 0) return nothing;

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentReceipt } from '../../core/storage/history.js';
 import type { ConsentDecision, ConsentMethod, ResolvedConfig } from '../../core/types.js';
-import { categoryText, type Strings } from './category.template.js';
+import { categoryText, type Strings } from '../i18n/shown-strings.js';
 
 const METHOD_KEYS: Record<ConsentMethod, keyof Strings> = {
   'accept-all': 'methodAcceptAll',
