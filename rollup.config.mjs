@@ -25,7 +25,7 @@ const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 /** The core values the interface uses; src/embed/runtime.ts provides each. */
 const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage', 'consentStore', 'DATABASE_NAME', 'randomId', 'isSafeUrl'];
 /** Loaded by the main file on demand, each built before it so it can pin their hashes. */
-const CHUNKS = ['ui', 'debug', 'delivery', 'embeds'];
+const CHUNKS = ['ui', 'banner', 'debug', 'delivery', 'embeds'];
 /** Handed only to a chunk the main file inserted, while it first runs (see src/embed/runtime.ts). */
 const PRIVILEGED_CORE = { widgetPolicy: '() => null' };
 
@@ -111,24 +111,41 @@ function embedsAsChunk() {
   };
 }
 
+/** CSS without comments and with no more whitespace than it needs; spaces inside values are kept (one each). */
+const squeezeCss = (text) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+
+/**
+ * The banner chunk's styles are the element's own (src/embed/banner-css.ts reads them from the
+ * Lit stylesheets): computed here, at build time, so the chunk carries the text and not Lit.
+ */
+function bannerCssAsText() {
+  return {
+    name: 'banner-css-as-text',
+    async load(id) {
+      if (id !== dist('embed/banner-css.js')) return null;
+      const { BANNER_CSS } = await import(dist('embed/banner-css.js'));
+      return `export const BANNER_CSS = ${JSON.stringify(squeezeCss(BANNER_CSS))};`;
+    },
+  };
+}
+
 /**
  * Whitespace and comments out of the interface's css`` templates: a visitor downloads the
  * styles with every first visit, indentation included. Spaces inside values are kept (one each).
  */
 function minifyCssTemplates() {
-  const squeeze = (text) =>
-    text
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};,>])\s*/g, '$1')
-      .replace(/:\s+/g, ':')
-      .replace(/;}/g, '}')
-      .trim();
   return {
     name: 'minify-css-templates',
     transform(code, id) {
       if (!id.startsWith(dist('ui/'))) return null;
-      const out = code.replace(/\bcss ?`([^`]*)`/g, (whole, body) => 'css`' + body.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : squeeze(part))).join('') + '`');
+      const out = code.replace(/\bcss ?`([^`]*)`/g, (whole, body) => 'css`' + body.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : squeezeCss(part))).join('') + '`');
       return out === code ? null : { code: out, map: null };
     },
   };
@@ -167,6 +184,12 @@ export default [
     output: { file: 'dist/cookie-consent.ui.js', format: 'iife', sourcemap: true },
     treeshake: { propertyReadSideEffects: false },
     plugins: [coreFromRuntime(), languagesAsChunks(), minifyCssTemplates(), resolve(), minify()],
+  },
+  {
+    input: 'dist/embed/banner-chunk.js',
+    output: { file: 'dist/cookie-consent.banner.js', format: 'iife' },
+    treeshake: { propertyReadSideEffects: false },
+    plugins: [bannerCssAsText(), coreFromRuntime(), languagesAsChunks(), resolve(), minify()],
   },
   {
     input: 'dist/embed/debug-chunk.js',

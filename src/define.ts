@@ -1,18 +1,24 @@
-import { CookieConsentElement } from './ui/cookie-consent/cookie-consent.component.js';
+import { defineCookieConsent as defineHere } from './ui/define-element.js';
 
-export const TAG_NAME = 'cookie-consent';
+export { TAG_NAME } from './ui/define-element.js';
+
+/** What the script-tag build offers other copies on the page (src/embed/runtime.ts). */
+interface ScriptTagRuntime {
+  loadInterface?(): Promise<unknown>;
+}
 
 /**
- * Registers `<cookie-consent>` unless something already did: the script tag and an npm copy on
- * one page must not throw, so a second registration warns once and keeps the first.
+ * Registers `<cookie-consent>` unless something already did. When the script-tag build runs on
+ * the page too (it is first, in <head>), its interface is the one: this copy asks it to load
+ * instead of racing it, so one copy draws and its Trusted Types policy is the one in use.
  */
 export function defineCookieConsent(registry: CustomElementRegistry = customElements): void {
-  const existing = registry.get(TAG_NAME);
-  if (!existing) {
-    registry.define(TAG_NAME, CookieConsentElement);
-  } else if (existing !== CookieConsentElement) {
-    console.warn(`cookie-consent: <${TAG_NAME}> is already defined by another copy of the widget; keeping that one.`);
+  const scriptTag = (globalThis as Record<symbol, ScriptTagRuntime | undefined>)[Symbol.for('cookie-consent-widget.runtime')];
+  if (registry === globalThis.customElements && scriptTag?.loadInterface && !registry.get('cookie-consent')) {
+    scriptTag.loadInterface().catch(() => defineHere(registry));
+    return;
   }
+  defineHere(registry);
 }
 
 defineCookieConsent();

@@ -23,10 +23,11 @@ const win = window as Window & { cookieConsent?: typeof manager };
 if (!win.cookieConsent) {
   win.cookieConsent = manager;
   const chunks = createChunkLoader(window, script);
-  installRuntime(window, chunks);
+  let loadInterface = (): Promise<unknown> => Promise.reject(new Error('the interface is not ready to load yet'));
+  installRuntime(window, chunks, () => loadInterface());
   // Configuration errors throw here, loudly, once: this is configuration time.
   bootConsent(configFromPage(document, script));
   if (document.body) mountElement();
   else document.addEventListener('DOMContentLoaded', mountElement, { once: true });
-  startLazyUi(manager, window, () => chunks.load('ui'));
+  loadInterface = startLazyUi(manager, window, { ui: () => chunks.load('ui'), banner: () => chunks.load('banner') });
 }

@@ -1,58 +1,91 @@
 import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
+import { isRightToLeft, pickLanguage } from '../ui/i18n/languages.js';
+import { ReservedSpace } from '../ui/page/reserve-space.js';
+import type { liteBanner, LiteBanner } from './lite-banner.js';
+import { adoptStyles, dropStyles, liteRoot } from './lite-root.js';
+import { renderSettingsButton, SETTINGS_LABELS, type LiteSettingsButton } from './settings-button.js';
+
 /** The element's name; define.ts has it too, but importing that would bring the interface in. */
 const TAG_NAME = 'cookie-consent';
-import { pickLanguage } from '../ui/i18n/languages.js';
-import { renderSettingsButton, SETTINGS_LABELS, type LiteSettingsButton } from './settings-button.js';
 
 interface OpenableElement extends HTMLElement {
   openPreferences?(opener?: HTMLElement | null): void;
 }
 
+interface UiChunk {
+  define(): void;
+}
+
+interface BannerChunk {
+  liteBanner: typeof liteBanner;
+}
+
+export interface LazyUiChunks {
+  /** The interface: Lit, the element, the preferences dialog. */
+  ui(): Promise<unknown>;
+  /** The first layer without Lit (dist/cookie-consent.banner.js). */
+  banner(): Promise<unknown>;
+}
+
 /**
- * Loads the interface (Lit, the element, English) only when the visitor needs it: no valid
- * decision (first visit, new revision, expiry), the page asked for a view (`showBanner()`,
- * `showPreferences()`, a reset, another tab's reset), or the visitor opened the settings. Until
- * then a returning visitor gets a settings button drawn without it, and `data-consent-open`
- * clicks are caught here; both load the interface and then open the preferences.
+ * Draws what a visitor needs without loading the interface (Lit), and loads it only when the
+ * visitor opens the preferences ("Customize", the settings button, a `data-consent-open` link,
+ * `showPreferences()`):
+ * - no valid decision (first visit, new revision, expiry, a reset): the banner, from its own
+ *   small chunk; "Accept all" and "Reject all" decide right there;
+ * - a decision: the settings button, drawn here.
+ * Once the interface is loaded it takes over the element and all of this stops.
  */
-export function startLazyUi(manager: ConsentManager, win: Window, loadUi: () => Promise<unknown>): void {
+export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUiChunks): () => Promise<unknown> {
   const doc = win.document;
   const config = manager.config!;
-  let lite: LiteSettingsButton | null = null;
-  let loading: Promise<unknown> | null = null;
+  const language = pickLanguage(config.language, doc.documentElement.lang, win.navigator.languages ?? [], config.translations);
+  let settings: LiteSettingsButton | null = null;
+  let banner: { node: HTMLElement; remove(): void } | null = null;
+  let bannerLoading = false;
+  let uiLoading: Promise<unknown> | null = null;
   let handedOver = false;
+  /** A modal banner closed without an answer: offer the settings button, as the interface does. */
+  let dismissed = false;
 
   const element = (): OpenableElement | null => doc.querySelector<OpenableElement>(TAG_NAME);
   const definedElsewhere = (): boolean => win.customElements.get(TAG_NAME) !== undefined && !handedOver;
 
+  const removeDrawn = (): void => {
+    settings?.remove();
+    settings = null;
+    banner?.remove();
+    banner = null;
+  };
+
   const stop = (): void => {
     handedOver = true;
+    removeDrawn();
     doc.removeEventListener('click', onOpenerClick);
     manager.removeEventListener('consent-view', onView);
   };
 
-  const load = (): Promise<unknown> => {
-    if (loading) return loading;
+  const loadUi = (): Promise<unknown> => {
+    if (uiLoading) return uiLoading;
     // Another copy (an npm build) already defines the element: it is the interface.
     if (definedElsewhere()) {
       stop();
-      return (loading = Promise.resolve());
+      return (uiLoading = Promise.resolve());
     }
-    loading = loadUi().then(() => {
-      lite?.remove();
-      lite = null;
+    uiLoading = chunks.ui().then((chunk) => {
       stop();
+      (chunk as UiChunk).define();
     });
-    loading.catch(() => {
+    uiLoading.catch(() => {
       // The loader warned; the next request tries again.
-      loading = null;
+      uiLoading = null;
     });
-    return loading;
+    return uiLoading;
   };
 
   const open = (opener: HTMLElement | null): void => {
-    load().then(
+    loadUi().then(
       () => {
         try {
           const target = element();
@@ -66,8 +99,103 @@ export function startLazyUi(manager: ConsentManager, win: Window, loadUi: () => 
     );
   };
 
+  const decide = (choice: 'acceptAll' | 'rejectAll'): void => {
+    // The manager keeps the choice even when storage fails; nothing here may throw into the page.
+    manager[choice]({ layer: 'banner' }).catch((error: unknown) => warnOnce('lite-decide', 'saving the choice failed', error));
+  };
+
+  const drawBanner = (): void => {
+    const host = element();
+    if (!host || banner || bannerLoading || handedOver || uiLoading || manager.view !== 'banner') return;
+    if (definedElsewhere()) return;
+    bannerLoading = true;
+    chunks
+      .banner()
+      .then((chunk) =>
+        (chunk as BannerChunk).liteBanner(doc, config, language, {
+          acceptAll: () => decide('acceptAll'),
+          rejectAll: () => decide('rejectAll'),
+          customize: () => open(null),
+          modalClosed: () => {
+            if (manager.view === 'banner' && !manager.decision) {
+              dismissed = true;
+              manager.hide();
+            }
+          },
+        }),
+      )
+      .then(
+        (drawn) => {
+          bannerLoading = false;
+          if (handedOver || uiLoading || manager.view !== 'banner') return;
+          mountBanner(host, drawn);
+        },
+        (error: unknown) => {
+          bannerLoading = false;
+          warnOnce('lite-banner', 'the banner could not be drawn; the interface is loaded instead.', error);
+          void loadUi().catch(() => undefined);
+        },
+      );
+  };
+
+  const mountBanner = (host: HTMLElement, drawn: LiteBanner): void => {
+    settings?.remove();
+    settings = null;
+    const root = liteRoot(host);
+    const sheet = adoptStyles(root, drawn.css);
+    // What the element reflects, so the theme and layout styles apply before it is defined.
+    if (!host.hasAttribute('theme')) host.setAttribute('theme', config.theme);
+    if (!host.hasAttribute('layout')) host.setAttribute('layout', config.layout);
+    const wrapper = doc.createElement('div');
+    wrapper.className = 'cc-root';
+    wrapper.lang = language;
+    wrapper.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+    wrapper.append(drawn.node);
+    root.append(wrapper);
+    const reserved = new ReservedSpace(doc.documentElement);
+    if (config.layout === 'modal') (drawn.node as HTMLDialogElement).showModal();
+    else reserved.reserveFor(drawn.node);
+    manager.setPresentation({ language, strings: drawn.shown });
+    banner = {
+      node: drawn.node,
+      remove: () => {
+        reserved.release();
+        wrapper.remove();
+        dropStyles(root, sheet);
+      },
+    };
+  };
+
+  const drawSettingsButton = (): void => {
+    const host = element();
+    if (!host || settings || handedOver || uiLoading || !config.settingsButton || manager.view !== 'none') return;
+    if (!manager.decision && !dismissed) return;
+    if (definedElsewhere()) return;
+    try {
+      const base = language.split('-')[0]!;
+      const label = config.translations[language]?.['settingsButton'] ?? config.translations[base]?.['settingsButton'] ?? SETTINGS_LABELS[base] ?? SETTINGS_LABELS['en']!;
+      settings = renderSettingsButton(host, language, label, open);
+    } catch (error) {
+      warnOnce('lite-settings', 'the settings button could not be drawn; data-consent-open links still open the settings.', error);
+    }
+  };
+
   const onView = (): void => {
-    if (manager.view !== 'none') void load().catch(() => undefined);
+    if (manager.view === 'preferences') {
+      void loadUi().catch(() => undefined);
+      return;
+    }
+    if (manager.view === 'banner') {
+      dismissed = false;
+      drawBanner();
+      return;
+    }
+    // The banner goes with the button that had focus: its successor, the settings button, takes it.
+    const hadFocus = banner !== null && element()?.shadowRoot?.activeElement != null;
+    banner?.remove();
+    banner = null;
+    drawSettingsButton();
+    if (hadFocus) settings?.button.focus();
   };
 
   // The interface listens for these itself once loaded; until then a click must not be lost.
@@ -78,23 +206,16 @@ export function startLazyUi(manager: ConsentManager, win: Window, loadUi: () => 
     open(opener);
   };
 
-  const drawSettingsButton = (): void => {
-    const host = element();
-    if (!host || handedOver || loading || !config.settingsButton || manager.view !== 'none' || !manager.decision) return;
-    if (definedElsewhere()) return;
-    try {
-      const language = pickLanguage(config.language, doc.documentElement.lang, win.navigator.languages ?? [], config.translations);
-      const base = language.split('-')[0]!;
-      const label = config.translations[language]?.['settingsButton'] ?? config.translations[base]?.['settingsButton'] ?? SETTINGS_LABELS[base] ?? SETTINGS_LABELS['en']!;
-      lite = renderSettingsButton(host, language, label, open);
-    } catch (error) {
-      warnOnce('lite-settings', 'the settings button could not be drawn; data-consent-open links still open the settings.', error);
-    }
-  };
-
   manager.addEventListener('consent-view', onView);
   doc.addEventListener('click', onOpenerClick);
-  onView();
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', drawSettingsButton, { once: true });
-  else drawSettingsButton();
+  const whenBodyExists = (): void => {
+    if (manager.view === 'banner') drawBanner();
+    else if (manager.view === 'preferences') void loadUi().catch(() => undefined);
+    else drawSettingsButton();
+  };
+  // The chunk starts downloading at once; the element to draw into exists once <body> does.
+  if (manager.view === 'banner') void chunks.banner().catch(() => undefined);
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', whenBodyExists, { once: true });
+  else whenBodyExists();
+  return loadUi;
 }

@@ -43,6 +43,8 @@ export interface EmbedRuntime {
   provide(name: string, exports: unknown): void;
   /** Loads a chunk by name; resolves with what it provided. */
   load(name: string): Promise<unknown>;
+  /** Loads and defines the interface; an npm copy on the same page defers to it (src/define.ts). */
+  loadInterface(): Promise<unknown>;
   /**
    * The Trusted Types policy, for Lit in the interface chunk. Null unless called by a chunk
    * this file inserted, during its first run (`document.currentScript` tells): the policy passes
@@ -62,7 +64,7 @@ export interface RuntimeChunks {
   isOwnChunk(script: Element | null): boolean;
 }
 
-export function installRuntime(win: Window, chunks: RuntimeChunks): EmbedRuntime {
+export function installRuntime(win: Window, chunks: RuntimeChunks, loadInterface: () => Promise<unknown>): EmbedRuntime {
   const holder = win as unknown as RuntimeHolder;
   holder[RUNTIME_KEY] ??= Object.freeze({
     bootConsent,
@@ -82,6 +84,7 @@ export function installRuntime(win: Window, chunks: RuntimeChunks): EmbedRuntime
     isSafeUrl,
     provide: chunks.provide,
     load: chunks.load,
+    loadInterface,
     privileged: () => (chunks.isOwnChunk(win.document.currentScript) ? { widgetPolicy } : null),
   });
   return holder[RUNTIME_KEY];

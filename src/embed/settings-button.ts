@@ -1,5 +1,6 @@
 import { ReservedSpace } from '../ui/page/reserve-space.js';
 import { isRightToLeft } from '../ui/i18n/languages.js';
+import { adoptStyles, dropStyles, liteRoot } from './lite-root.js';
 
 /** The one string a returning visitor sees; the same text as each translation's `settingsButton`. */
 export const SETTINGS_LABELS: Record<string, string> = {
@@ -23,22 +24,19 @@ const CSS =
   '@media (forced-colors:active){button{border-color:ButtonText}button:focus-visible{outline-color:Highlight}}';
 
 export interface LiteSettingsButton {
+  button: HTMLButtonElement;
   /** Removes the button and gives back the space it reserved: the UI renders its own. */
   remove(): void;
 }
 
 /**
- * The "Cookie settings" button for a visitor who already decided, drawn without the UI's code
- * into the `<cookie-consent>` element's shadow root. The UI, once loaded, upgrades the same
- * element and renders into the same (open) shadow root, as Lit reuses an existing one.
+ * The "Cookie settings" button for a visitor who already decided (or closed a modal banner),
+ * drawn without the UI's code into the `<cookie-consent>` element's shadow root.
  */
-export function renderSettingsButton(host: HTMLElement, language: string, label: string, onOpen: (opener: HTMLElement) => void): LiteSettingsButton | null {
-  if (host.shadowRoot) return null;
+export function renderSettingsButton(host: HTMLElement, language: string, label: string, onOpen: (opener: HTMLElement) => void): LiteSettingsButton {
   const doc = host.ownerDocument;
-  const root = host.attachShadow({ mode: 'open' });
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(CSS);
-  root.adoptedStyleSheets = [sheet];
+  const root = liteRoot(host);
+  const sheet = adoptStyles(root, CSS);
   const wrapper = doc.createElement('div');
   wrapper.className = 'cc-root';
   wrapper.lang = language;
@@ -50,16 +48,15 @@ export function renderSettingsButton(host: HTMLElement, language: string, label:
   button.textContent = label;
   button.addEventListener('click', () => onOpen(button));
   wrapper.append(button);
-  // Lit renders before the shadow root's first child (LitElement's renderBefore) and keeps that
-  // node as the end of its content: an empty comment stays there for good, so removing the
-  // wrapper later does not pull the ground from under Lit's next render.
-  root.append(doc.createComment(''), wrapper);
+  root.append(wrapper);
   const reserved = new ReservedSpace(doc.documentElement);
   reserved.reserveFor(button);
   return {
+    button,
     remove: () => {
       reserved.release();
       wrapper.remove();
+      dropStyles(root, sheet);
     },
   };
 }

@@ -97,23 +97,43 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
     frame.remove();
   });
 
-  it('a first visit loads the chunk and shows the banner', async () => {
+  it('a first visit paints the banner from its own chunk, without Lit; "Accept all" decides there', async () => {
     const { frame, page, element } = await openPage('page.html');
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
-    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js', 'cookie-consent.ui.js']);
+    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js', 'cookie-consent.banner.js']);
+    expect(page().customElements.get('cookie-consent'), 'no interface code parsed').to.equal(undefined);
     expect(page().runs).to.deep.equal([]);
     visibleIn(element().shadowRoot, '[part~="accept-all"]')!.click();
     await waitFor(() => page().runs.includes('analytics'), 'the gated script to run');
+    expect(page().cookieConsent!.decision!.method).to.equal('accept-all');
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button');
+    expect(visibleIn(element().shadowRoot, '[part~="banner"]'), 'the banner is gone').to.equal(null);
+    expect(requestedBuildFiles(page())).to.not.include('cookie-consent.ui.js');
     expect(page().errors).to.deep.equal([]);
     frame.remove();
   });
 
-  it('loaded twice, the widget runs once: one manager, one element, one interface chunk', async () => {
+  it('"Customize" on the first-paint banner loads the interface and opens the preferences; closing them asks again', async () => {
+    const { frame, page, element } = await openPage('page.html');
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
+    visibleIn(element().shadowRoot, '[part~="customize"]')!.click();
+    await waitFor(() => dialogOpen(element()), 'the preferences dialog');
+    expect(requestedBuildFiles(page())).to.include('cookie-consent.ui.js');
+    expect(element().shadowRoot!.querySelectorAll('[part~="banner"]').length, 'one banner: the first paint gave way').to.equal(1);
+    element().shadowRoot!.querySelector<HTMLButtonElement>('[part~="close"]')!.click();
+    await waitFor(() => !dialogOpen(element()), 'the dialog to close');
+    expect(page().cookieConsent!.decision, 'closing is no consent').to.equal(null);
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner again');
+    expect(page().errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('loaded twice, the widget runs once: one manager, one element, one banner chunk', async () => {
     const { frame, page, element } = await openPage('twice.html');
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
     await settle(200);
     expect(page().document.querySelectorAll('cookie-consent').length).to.equal(1);
-    expect(requestedBuildFiles(page()).filter((file) => file === 'cookie-consent.ui.js')).to.have.length(1);
+    expect(requestedBuildFiles(page()).filter((file) => file === 'cookie-consent.banner.js')).to.have.length(1);
     expect(page().errors).to.deep.equal([]);
     frame.remove();
   });
@@ -137,13 +157,14 @@ describe('delivery of the script-tag build loads only when a record may be sent 
 
   it('a returning visitor with nothing to resend does not download delivery; a decision through the API still reaches the endpoint', async () => {
     const lane = newLane();
-    await storeDecision({ analytics: true });
+    // Nothing withdrawn, so the page is not reloaded (reloadOnWithdraw) under the test.
+    await storeDecision({ analytics: false });
     const { frame, page } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
     await settle(300);
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
-    await page().cookieConsent!.rejectAll();
+    await page().cookieConsent!.acceptAll();
     const state = await waitForServer(lane, (s) => s.rows.length === 1, 'the record of the API decision');
-    expect(state.rows[0]!.method).to.equal('reject-all');
+    expect(state.rows[0]!.method).to.equal('accept-all');
     // Firefox adds resource timing entries a little after the script ran.
     await waitFor(() => requestedBuildFiles(page()).includes('cookie-consent.delivery.js'), 'the delivery chunk among the fetched files');
     expect(page().errors).to.deep.equal([]);
@@ -227,7 +248,7 @@ describe('fast path under a strict CSP (nonce, strict-dynamic, Trusted Types) an
   it('a first visit loads the chunk with the nonce and shows the banner, with no violation', async () => {
     const { frame, page, element } = await openPage('csp.html');
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
-    const chunk = page().document.querySelector<HTMLScriptElement>('script[src*="cookie-consent.ui"]')!;
+    const chunk = page().document.querySelector<HTMLScriptElement>('script[src*="cookie-consent.banner"]')!;
     expect(chunk.nonce).to.equal('f4st');
     expect(chunk.integrity).to.match(/^sha384-/);
     visibleIn(element().shadowRoot, '[part~="accept-all"]')!.click();
@@ -270,7 +291,7 @@ describe('fast path under a strict CSP (nonce, strict-dynamic, Trusted Types) an
     await loaded;
     const element = () => win.document.querySelector('cookie-consent')!;
     await waitFor(() => element() !== null && visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
-    const chunk = win.document.querySelector<HTMLScriptElement>('script[src*="cookie-consent.ui"]')!;
+    const chunk = win.document.querySelector<HTMLScriptElement>('script[src*="cookie-consent.banner"]')!;
     expect(chunk.integrity).to.match(/^sha384-/);
     expect(win.errors).to.deep.equal([]);
     frame.remove();

@@ -257,13 +257,14 @@ export class CookieConsentElement extends LitElement {
     this.opener = null;
     void this.updateComplete.then(() => {
       if (this.view === 'preferences') return;
-      const target = opener?.isConnected && opener.getClientRects().length > 0 ? opener : this.settingsButton ?? this.firstBannerButton();
+      // An opener that is gone (the script-tag build's first-paint banner): "Customize" stands in.
+      const target = opener?.isConnected && opener.getClientRects().length > 0 ? opener : this.settingsButton ?? this.customizeButton();
       target?.focus();
     });
   };
 
-  private firstBannerButton(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.cc-banner button');
+  private customizeButton(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.cc-banner [part~="customize"]');
   }
 
   /** A native modal dialog lets Tab reach the browser's own UI; the APG pattern wraps instead. */

@@ -39,6 +39,8 @@ export class ReservedSpace {
 
   private apply(): void {
     if (!this.target || !this.saved) return;
+    // The page removed the widget (or the element drawn before the interface): give the room back.
+    if (!this.target.isConnected) return this.release();
     const view = this.root.ownerDocument.defaultView;
     const box = this.target.getBoundingClientRect();
     const covered = Math.max(0, Math.ceil((view?.innerHeight ?? box.bottom) - box.top));

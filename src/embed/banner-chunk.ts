@@ -1,0 +1,8 @@
+/**
+ * The banner of the script-tag build (dist/cookie-consent.banner.js): what a first visit needs
+ * to ask, without Lit. Built without the core, which it takes from the main file's runtime.
+ */
+import { liteBanner } from './lite-banner.js';
+import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+
+(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('banner', { liteBanner });
