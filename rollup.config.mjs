@@ -25,7 +25,7 @@ const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 /** The core values the interface uses; src/embed/runtime.ts provides each. */
 const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage', 'consentStore', 'DATABASE_NAME', 'randomId', 'isSafeUrl'];
 /** Loaded by the main file on demand, each built before it so it can pin their hashes. */
-const CHUNKS = ['ui', 'banner', 'debug', 'delivery', 'embeds'];
+const CHUNKS = ['ui', 'banner', 'config', 'debug', 'delivery', 'embeds'];
 /** Handed only to a chunk the main file inserted, while it first runs (see src/embed/runtime.ts). */
 const PRIVILEGED_CORE = { widgetPolicy: '() => null' };
 
@@ -97,6 +97,16 @@ function deliveryAsChunk() {
     name: 'delivery-as-chunk',
     resolveId(source, importer) {
       return source === './delivery/delivery.js' && importer === dist('core/boot.js') ? dist('embed/lazy-delivery.js') : null;
+    },
+  };
+}
+
+/** In the main file, the manager fills in defaults only (src/embed/lite-config.ts); dist/cookie-consent.config.js checks. */
+function configAsChunk() {
+  return {
+    name: 'config-as-chunk',
+    resolveId(source, importer) {
+      return source === './config.js' && importer === dist('core/manager.js') ? dist('embed/lite-config.js') : null;
     },
   };
 }
@@ -192,6 +202,12 @@ export default [
     plugins: [bannerCssAsText(), coreFromRuntime(), languagesAsChunks(), resolve(), minify()],
   },
   {
+    input: 'dist/embed/config-chunk.js',
+    output: { file: 'dist/cookie-consent.config.js', format: 'iife' },
+    treeshake: { propertyReadSideEffects: false },
+    plugins: [coreFromRuntime(['core/config.js', 'core/config-defaults.js', 'core/safe-url.js']), resolve(), minify()],
+  },
+  {
     input: 'dist/embed/debug-chunk.js',
     output: { file: 'dist/cookie-consent.debug.js', format: 'iife' },
     treeshake: { propertyReadSideEffects: false },
@@ -217,6 +233,6 @@ export default [
   {
     input: 'dist/embed.js',
     output: { file: 'dist/cookie-consent.js', format: 'iife', sourcemap: true },
-    plugins: [chunkManifest(), debugAsChunk(), deliveryAsChunk(), embedsAsChunk(), resolve(), minify()],
+    plugins: [chunkManifest(), debugAsChunk(), deliveryAsChunk(), embedsAsChunk(), configAsChunk(), resolve(), minify()],
   },
 ];

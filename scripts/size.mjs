@@ -9,7 +9,7 @@
  * than that, so the sizes can only go down while the budgets are out of reach.
  *
  * What each visit downloads is what test/fast-path/ checks in real browsers: a first visit the
- * main file and the banner chunk, drawn without Lit (English, so no language chunk; the styles
+ * main file, the configuration check and the banner chunk, drawn without Lit (English, so no language chunk; the styles
  * are inside the chunk, as a constructed stylesheet; no CSS file), a returning visitor the main
  * file only. Lit and the preferences dialog (the interface chunk) load when the visitor opens them.
  * The configuration (four default categories, Consent Mode on) changes nothing downloaded.
@@ -21,13 +21,13 @@ const KB = 1024;
 const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 const visits = [
-  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], budget: 12 * KB, ceiling: 18 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 14.8 * KB },
+  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js'], budget: 12 * KB, ceiling: 19 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 13.5 * KB },
 ];
 /** Not budgeted by issue 10, reported so a site that records consent knows its cost. */
 const extraVisits = [
-  { name: 'first visit, with an endpoint (banner + delivery)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.delivery.js'] },
-  { name: 'opening the preferences adds (Lit, the dialog)', files: ['cookie-consent.ui.js'] },
+  { name: 'first visit, with an endpoint (banner + delivery)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js', 'cookie-consent.delivery.js'] },
+  { name: 'opening the preferences adds (Lit, the dialog; the check if not yet run)', files: ['cookie-consent.ui.js'] },
   { name: 'a page with a gated iframe adds', files: ['cookie-consent.embeds.js'] },
 ];
 const enforceBudgets = process.argv.includes('--budgets');
@@ -50,7 +50,7 @@ const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 const lines = [row(['file', 'raw', 'gzip', 'brotli']), row(['---', '---:', '---:', '---:'])];
-for (const file of ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js', 'cookie-consent.embeds.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
+for (const file of ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js', 'cookie-consent.embeds.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
   const size = sizes(file);
   lines.push(row([`dist/${file}`, kb(size.raw), kb(size.gzip), kb(size.brotli)]));
 }

@@ -15,7 +15,9 @@ interface ScriptTagRuntime {
 export function defineCookieConsent(registry: CustomElementRegistry = customElements): void {
   const scriptTag = (globalThis as Record<symbol, ScriptTagRuntime | undefined>)[Symbol.for('cookie-consent-widget.runtime')];
   if (registry === globalThis.customElements && scriptTag?.loadInterface && !registry.get('cookie-consent')) {
-    scriptTag.loadInterface().catch(() => defineHere(registry));
+    // Refused (a configuration that failed its check) or unreachable: this copy does not draw
+    // what the script tag would not.
+    scriptTag.loadInterface().catch(() => undefined);
     return;
   }
   defineHere(registry);

@@ -25,9 +25,11 @@ if (!win.cookieConsent) {
   const chunks = createChunkLoader(window, script);
   let loadInterface = (): Promise<unknown> => Promise.reject(new Error('the interface is not ready to load yet'));
   installRuntime(window, chunks, () => loadInterface());
-  // Configuration errors throw here, loudly, once: this is configuration time.
-  bootConsent(configFromPage(document, script));
+  // A configuration block that is not JSON throws here; what is wrong inside one is reported by
+  // the configuration check, which runs before anything is shown (src/embed/lazy-ui.ts).
+  const config = configFromPage(document, script);
+  bootConsent(config);
   if (document.body) mountElement();
   else document.addEventListener('DOMContentLoaded', mountElement, { once: true });
-  loadInterface = startLazyUi(manager, window, { ui: () => chunks.load('ui'), banner: () => chunks.load('banner') });
+  loadInterface = startLazyUi(manager, window, { config: () => chunks.load('config'), ui: () => chunks.load('ui'), banner: () => chunks.load('banner') }, config);
 }

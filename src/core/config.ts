@@ -1,10 +1,14 @@
 import type {
-  CategoryConfig,
   ConsentConfig,
   CookieDescription,
   ResolvedCategory,
   ResolvedConfig,
 } from './types.js';
+import { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS } from './config-defaults.js';
+import { isSafeUrl } from './safe-url.js';
+
+export { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS } from './config-defaults.js';
+export { isSafeUrl } from './safe-url.js';
 
 /** Thrown once, at start, for a configuration that cannot work; names the key at fault. */
 export class ConsentConfigError extends Error {
@@ -18,18 +22,9 @@ export class ConsentConfigError extends Error {
   }
 }
 
-export const DEFAULT_EXPIRES_DAYS = 182;
-export const DEFAULT_COOKIE_NAME = 'cookie_consent';
 const MAX_CATEGORIES = 24;
 export const CATEGORY_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 const COOKIE_NAME_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
-
-export const DEFAULT_CATEGORIES: readonly CategoryConfig[] = [
-  { id: 'session', required: true },
-  { id: 'preferences' },
-  { id: 'analytics' },
-  { id: 'promotional' },
-];
 
 const TOP_LEVEL_KEYS = [
   'revision',
@@ -63,18 +58,6 @@ function describe(value: unknown): string {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Only http(s) and relative URLs can be links: `javascript:` and `data:` never reach the page. */
-export function isSafeUrl(value: string): boolean {
-  const trimmed = value.trim();
-  if (trimmed === '' || trimmed !== value) return false;
-  // Control characters and backslashes let browsers re-interpret a "relative" URL as a scheme.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return false;
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(value);
-  if (scheme) return /^https?$/i.test(scheme[1]!);
-  return true;
 }
 
 function rejectUnknownKeys(object: Record<string, unknown>, allowed: readonly string[], path: string): void {

@@ -1,5 +1,6 @@
 import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
+import type { ConsentConfig } from '../core/types.js';
 import { isRightToLeft, pickLanguage } from '../ui/i18n/languages.js';
 import { ReservedSpace } from '../ui/page/reserve-space.js';
 import type { liteBanner, LiteBanner } from './lite-banner.js';
@@ -17,11 +18,17 @@ interface UiChunk {
   define(): void;
 }
 
+interface ConfigChunk {
+  resolveConfig(config: unknown): unknown;
+}
+
 interface BannerChunk {
   liteBanner: typeof liteBanner;
 }
 
 export interface LazyUiChunks {
+  /** The full configuration check (dist/cookie-consent.config.js). */
+  config(): Promise<unknown>;
   /** The interface: Lit, the element, the preferences dialog. */
   ui(): Promise<unknown>;
   /** The first layer without Lit (dist/cookie-consent.banner.js). */
@@ -37,7 +44,7 @@ export interface LazyUiChunks {
  * - a decision: the settings button, drawn here.
  * Once the interface is loaded it takes over the element and all of this stops.
  */
-export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUiChunks): () => Promise<unknown> {
+export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUiChunks, input: ConsentConfig): () => Promise<unknown> {
   const doc = win.document;
   const config = manager.config!;
   const language = pickLanguage(config.language, doc.documentElement.lang, win.navigator.languages ?? [], config.translations);
@@ -48,6 +55,9 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   let handedOver = false;
   /** A modal banner closed without an answer: offer the settings button, as the interface does. */
   let dismissed = false;
+  let checking: Promise<void> | null = null;
+  /** The configuration failed its check: nothing of it is ever shown. */
+  let refused = false;
 
   const element = (): OpenableElement | null => doc.querySelector<OpenableElement>(TAG_NAME);
   const definedElsewhere = (): boolean => win.customElements.get(TAG_NAME) !== undefined && !handedOver;
@@ -66,6 +76,30 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     manager.removeEventListener('consent-view', onView);
   };
 
+  /**
+   * Nothing of the configuration is shown before it passed the same check npm users get at
+   * start; what is wrong is reported once, loudly, as an uncaught ConsentConfigError naming the key.
+   */
+  const checked = (): Promise<void> =>
+    (checking ??= chunks.config().then(
+      (chunk) => {
+        try {
+          (chunk as ConfigChunk).resolveConfig(input);
+        } catch (error) {
+          refused = true;
+          win.setTimeout(() => {
+            throw error;
+          });
+          throw error;
+        }
+      },
+      (error: unknown) => {
+        // Not loaded (offline, blocked): the next request tries again.
+        checking = null;
+        throw error;
+      },
+    ));
+
   const loadUi = (): Promise<unknown> => {
     if (uiLoading) return uiLoading;
     // Another copy (an npm build) already defines the element: it is the interface.
@@ -73,7 +107,8 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
       stop();
       return (uiLoading = Promise.resolve());
     }
-    uiLoading = chunks.ui().then((chunk) => {
+    const ui = chunks.ui();
+    uiLoading = Promise.all([checked(), ui]).then(([, chunk]) => {
       stop();
       (chunk as UiChunk).define();
     });
@@ -109,9 +144,9 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     if (!host || banner || bannerLoading || handedOver || uiLoading || manager.view !== 'banner') return;
     if (definedElsewhere()) return;
     bannerLoading = true;
-    chunks
-      .banner()
-      .then((chunk) =>
+    const bannerChunk = chunks.banner();
+    Promise.all([checked(), bannerChunk])
+      .then(([, chunk]) =>
         (chunk as BannerChunk).liteBanner(doc, config, language, {
           acceptAll: () => decide('acceptAll'),
           rejectAll: () => decide('rejectAll'),
@@ -132,6 +167,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
         },
         (error: unknown) => {
           bannerLoading = false;
+          if (refused) return;
           warnOnce('lite-banner', 'the banner could not be drawn; the interface is loaded instead.', error);
           void loadUi().catch(() => undefined);
         },
@@ -213,8 +249,9 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     else if (manager.view === 'preferences') void loadUi().catch(() => undefined);
     else drawSettingsButton();
   };
-  // The chunk starts downloading at once; the element to draw into exists once <body> does.
+  // The chunks start downloading at once; the element to draw into exists once <body> does.
   if (manager.view === 'banner') void chunks.banner().catch(() => undefined);
+  if (manager.view === 'banner' || config.debug) void checked().catch(() => undefined);
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', whenBodyExists, { once: true });
   else whenBodyExists();
   return loadUi;

@@ -1,5 +1,5 @@
 import { bootConsent } from '../core/boot.js';
-import { isSafeUrl } from '../core/config.js';
+import { isSafeUrl } from '../core/safe-url.js';
 import { matchesPattern } from '../core/gating/erase.js';
 import { parseRequirement } from '../core/gating/requirement.js';
 import { isActivatedScript } from '../core/gating/scripts.js';

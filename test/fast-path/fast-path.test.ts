@@ -63,7 +63,8 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
     const opener = page().document.getElementById('opener')!;
     opener.click();
     await waitFor(() => dialogOpen(element()), 'the preferences dialog');
-    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js', 'cookie-consent.ui.js']);
+    // The interface shows the configuration, so it is checked first (dist/cookie-consent.config.js).
+    expect(requestedBuildFiles(page())).to.have.members(['cookie-consent.js', 'cookie-consent.ui.js', 'cookie-consent.config.js']);
     expect(page().location.hash, 'the opener link did not navigate').to.equal('');
     expect(page().cookieConsent!.view).to.equal('preferences');
     // One settings button: the one drawn without Lit gave way to the interface's.
@@ -100,7 +101,7 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
   it('a first visit paints the banner from its own chunk, without Lit; "Accept all" decides there', async () => {
     const { frame, page, element } = await openPage('page.html');
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
-    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js', 'cookie-consent.banner.js']);
+    expect(requestedBuildFiles(page())).to.have.members(['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js']);
     expect(page().customElements.get('cookie-consent'), 'no interface code parsed').to.equal(undefined);
     expect(page().runs).to.deep.equal([]);
     visibleIn(element().shadowRoot, '[part~="accept-all"]')!.click();

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { resolveConfig } from '../../src/core/config.js';
 import { ConsentManager } from '../../src/core/manager.js';
 import type { ConsentConfig } from '../../src/core/types.js';
 import { startLazyUi } from '../../src/embed/lazy-ui.js';
@@ -24,8 +25,9 @@ interface Lite {
 const hosts: HTMLElement[] = [];
 const managers: ConsentManager[] = [];
 
-async function mountLite(config: Partial<ConsentConfig> = {}): Promise<Lite> {
-  const manager = new ConsentManager().start({ revision: 1, policyUrl: '/privacy', ...config }, { window });
+async function mountLite(overrides: Partial<ConsentConfig> = {}): Promise<Lite> {
+  const config: ConsentConfig = { revision: 1, policyUrl: '/privacy', ...overrides };
+  const manager = new ConsentManager().start(config, { window });
   managers.push(manager);
   const host = document.createElement('cookie-consent');
   document.body.append(host);
@@ -37,13 +39,14 @@ async function mountLite(config: Partial<ConsentConfig> = {}): Promise<Lite> {
     $: <T extends Element>(selector: string) => host.shadowRoot?.querySelector<T>(selector) ?? null,
   };
   startLazyUi(manager, window, {
+    config: () => Promise.resolve({ resolveConfig }),
     banner: () => Promise.resolve({ liteBanner }),
     // The interface never arrives: what is tested here must work without it.
     ui: () => {
       lite.uiRequests++;
       return new Promise(() => undefined);
     },
-  });
+  }, config);
   await manager.ready;
   await waitFor(() => isShown(lite.$('[part~="banner"]')), 'the banner');
   host.shadowRoot!.getAnimations().forEach((animation) => animation.finish());

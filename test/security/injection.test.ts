@@ -231,8 +231,11 @@ describe('REQUIREMENTS 22: hostile data-* attributes and JSON config blocks on t
 
   const expectRefused = async (page: Awaited<ReturnType<typeof openSecurityPage>>, key: string): Promise<void> => {
     await waitFor(() => page.page().pageAlive === true, 'the page to go on after the widget refused');
-    await settle(100);
     const win = page.page();
+    // A block that is not JSON throws at once; anything else is reported by the configuration
+    // check, which runs (in a chunk of its own) before anything is shown.
+    await waitFor(() => win.errors.some((text) => text.includes(`cookie-consent: ${key}`)), `the error naming ${key}`).catch(() => undefined);
+    await settle(100);
     expect(win.errors.join('\n'), `the error names the key (warnings: ${win.warnings.join(' / ')}; console errors: ${win.consoleErrors.join(' / ')})`).to.include(`cookie-consent: ${key}`);
     expect(win.runs, 'no gated script runs').to.deep.equal([]);
     expect(top.__pwnedBy).to.deep.equal([]);

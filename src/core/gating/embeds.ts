@@ -1,4 +1,4 @@
-import { isSafeUrl } from '../config.js';
+import { isSafeUrl } from '../safe-url.js';
 import { warnOnce } from '../log.js';
 import type { ConsentManager } from '../manager.js';
 import { pickLanguage } from '../language.js';

@@ -1,0 +1,9 @@
+/**
+ * The configuration check of the script-tag build (dist/cookie-consent.config.js): the same
+ * resolveConfig npm users run at start, loaded before the banner or the preferences are shown,
+ * and with `debug: true`.
+ */
+import { resolveConfig } from '../core/config.js';
+import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+
+(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('config', { resolveConfig });
