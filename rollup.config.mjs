@@ -59,7 +59,19 @@ function coreFromRuntime(own = []) {
   };
 }
 
-/** `import('./lv.js')` in the interface becomes a load of dist/cookie-consent.lv.js through the runtime. */
+/** A chunk's file name with a query that changes with its content, and its SRI hash. */
+function pinned(name) {
+  const file = `cookie-consent.${name}.js`;
+  const bytes = readFileSync(dist(file));
+  const version = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+  return { file: `${file}?v=${version}`, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` };
+}
+
+/**
+ * `import('./lv.js')` in the interface and the banner becomes a load of dist/cookie-consent.lv.js
+ * through the runtime, pinned by the chunk that asks for it: only pages that show the interface
+ * carry the language chunks' hashes, not the main file every page view downloads.
+ */
 function languagesAsChunks() {
   return {
     name: 'languages-as-chunks',
@@ -69,7 +81,7 @@ function languagesAsChunks() {
       return null;
     },
     renderDynamicImport({ targetModuleId }) {
-      if (LANGUAGES.includes(targetModuleId)) return { left: `${RUNTIME}.load(`, right: ')' };
+      if (LANGUAGES.includes(targetModuleId)) return { left: `${RUNTIME}.load(`, right: `, ${JSON.stringify(pinned(targetModuleId))})` };
       return null;
     },
   };
@@ -161,19 +173,13 @@ function minifyCssTemplates() {
   };
 }
 
-/** The SRI hash of each chunk and a query that changes with its content, written into the main file. */
+/** The SRI hash of each chunk the main file loads and a query that changes with its content, written into it. */
 function chunkManifest() {
   return {
     name: 'chunk-manifest',
     load(id) {
       if (id !== dist('embed/chunk-manifest.js')) return null;
-      const manifest = {};
-      for (const name of [...CHUNKS, ...LANGUAGES]) {
-        const file = `cookie-consent.${name}.js`;
-        const bytes = readFileSync(dist(file));
-        const version = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
-        manifest[name] = { file: `${file}?v=${version}`, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` };
-      }
+      const manifest = Object.fromEntries(CHUNKS.map((name) => [name, pinned(name)]));
       return `export const CHUNK_MANIFEST = ${JSON.stringify(manifest)};`;
     },
   };
@@ -189,6 +195,12 @@ const languageEntry = (lang) => ({
 });
 
 export default [
+  // First: the interface and the banner pin the language chunks' hashes.
+  ...LANGUAGES.map((lang) => ({
+    input: `\0language:${lang}`,
+    output: { file: `dist/cookie-consent.${lang}.js`, format: 'iife' },
+    plugins: [languageEntry(lang), minify()],
+  })),
   {
     input: 'dist/embed/ui-chunk.js',
     output: { file: 'dist/cookie-consent.ui.js', format: 'iife', sourcemap: true },
@@ -225,11 +237,6 @@ export default [
     treeshake: { propertyReadSideEffects: false },
     plugins: [coreFromRuntime(['core/gating/embeds.js', 'core/gating/labels.js']), resolve(), minify()],
   },
-  ...LANGUAGES.map((lang) => ({
-    input: `\0language:${lang}`,
-    output: { file: `dist/cookie-consent.${lang}.js`, format: 'iife' },
-    plugins: [languageEntry(lang), minify()],
-  })),
   {
     input: 'dist/embed.js',
     output: { file: 'dist/cookie-consent.js', format: 'iife', sourcemap: true },

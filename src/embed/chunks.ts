@@ -16,8 +16,18 @@ export function ownScript(doc: Document): HTMLScriptElement | null {
   return candidates[candidates.length - 1] ?? null;
 }
 
+/** Where a chunk is, relative to the script-tag file, and the SRI hash the build pinned for it. */
+export interface PinnedChunk {
+  file: string;
+  integrity: string;
+}
+
+/** A language chunk, pinned by the interface or banner chunk that loads it (rollup.config.mjs). */
+const LANGUAGE_CHUNK = /^cookie-consent\.[a-z]{2}\.js\?v=[0-9a-f]{10}$/;
+
 export interface ChunkLoader {
-  load(name: string): Promise<unknown>;
+  /** Loads a chunk of the main file's manifest, or a language chunk pinned by the caller. */
+  load(name: string, pinned?: PinnedChunk): Promise<unknown>;
   provide(name: string, exports: unknown): void;
   /** Whether the element is a chunk script this loader inserted. */
   isOwnChunk(script: Element | null): boolean;
@@ -47,8 +57,9 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
     return found;
   };
 
-  const insert = (name: string, reject: (error: Error) => void): void => {
-    const chunk = CHUNK_MANIFEST[name];
+  const insert = (name: string, pinned: PinnedChunk | undefined, reject: (error: Error) => void): void => {
+    // Only a language chunk next to this file can be pinned from outside the manifest.
+    const chunk = CHUNK_MANIFEST[name] ?? (pinned && LANGUAGE_CHUNK.test(pinned.file) && pinned.file.startsWith(`cookie-consent.${name}.`) ? pinned : undefined);
     if (!chunk) throw new Error(`no chunk named ${name} in this build`);
     const url = new URL(chunk.file, base);
     const script = doc.createElement('script');
@@ -68,7 +79,7 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
   return {
     isOwnChunk: (script) => script !== null && inserted.has(script),
     provide: (name, exports) => entry(name).resolve(exports),
-    load: (name) => {
+    load: (name, pinned) => {
       const known = waiting.has(name);
       const found = entry(name);
       if (known) return found.promise;
@@ -79,7 +90,7 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
           reject(error);
         };
         try {
-          insert(name, failed);
+          insert(name, pinned, failed);
         } catch (error) {
           failed(error as Error);
         }

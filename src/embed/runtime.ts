@@ -9,6 +9,7 @@ import { warnOnce } from '../core/log.js';
 import { getConsentManager } from '../core/manager.js';
 import { randomId } from '../core/decision.js';
 import { readDocumentCookies } from '../core/storage/cookie-jar.js';
+import type { PinnedChunk } from './chunks.js';
 import { consentStore, DATABASE_NAME } from '../core/storage/history.js';
 
 /** Given only to the chunks this file loaded itself, while they run: the page's scripts never get it. */
@@ -41,8 +42,8 @@ export interface EmbedRuntime {
   isSafeUrl: typeof isSafeUrl;
   /** Called by a chunk once it has run, with what it exports. */
   provide(name: string, exports: unknown): void;
-  /** Loads a chunk by name; resolves with what it provided. */
-  load(name: string): Promise<unknown>;
+  /** Loads a chunk by name (a language chunk with the hash its caller pinned); resolves with what it provided. */
+  load(name: string, pinned?: PinnedChunk): Promise<unknown>;
   /** Loads and defines the interface; an npm copy on the same page defers to it (src/define.ts). */
   loadInterface(): Promise<unknown>;
   /**
@@ -59,7 +60,7 @@ export const RUNTIME_KEY = Symbol.for('cookie-consent-widget.runtime');
 type RuntimeHolder = { [RUNTIME_KEY]?: EmbedRuntime };
 
 export interface RuntimeChunks {
-  load(name: string): Promise<unknown>;
+  load(name: string, pinned?: PinnedChunk): Promise<unknown>;
   provide(name: string, exports: unknown): void;
   isOwnChunk(script: Element | null): boolean;
 }

@@ -228,6 +228,29 @@ describe('gated embeds of the script-tag build load their code only on pages tha
   });
 });
 
+describe('the runtime loads only the chunks the build pinned', () => {
+  beforeEach(resetBrowserState);
+
+  it('a language chunk pinned from outside the manifest must be one next to the main file; anything else is refused', async () => {
+    const { frame, page } = await openPage('page.html');
+    const runtime = (page() as unknown as Record<symbol, { load(name: string, pinned?: object): Promise<unknown> }>)[Symbol.for('cookie-consent-widget.runtime')]!;
+    const hostile = [
+      ['lv', { file: 'https://evil.example/x.js', integrity: '' }],
+      ['lv', { file: '../evil/cookie-consent.lv.js?v=0123456789', integrity: '' }],
+      ['lv', { file: 'cookie-consent.de.js?v=0123456789', integrity: '' }],
+      ['evil', { file: 'cookie-consent.ev.js?v=0123456789', integrity: '' }],
+    ] as const;
+    for (const [name, pinned] of hostile) {
+      let refused = false;
+      await runtime.load(name, pinned).catch(() => (refused = true));
+      expect(refused, JSON.stringify(pinned)).to.equal(true);
+    }
+    expect(requestedBuildFiles(page()).filter((file) => /^cookie-consent\.(lv|de|ev)\./.test(file)), 'nothing of those fetched').to.deep.equal([]);
+    expect(page().document.querySelector('script[src*="evil"]')).to.equal(null);
+    frame.remove();
+  });
+});
+
 describe('debug mode of the script-tag build', () => {
   beforeEach(resetBrowserState);
 
