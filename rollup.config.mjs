@@ -25,7 +25,7 @@ const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 /** The core values the interface uses; src/embed/runtime.ts provides each. */
 const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage', 'consentStore', 'DATABASE_NAME', 'randomId', 'isSafeUrl'];
 /** Loaded by the main file on demand, each built before it so it can pin their hashes. */
-const CHUNKS = ['ui', 'banner', 'config', 'debug', 'delivery', 'embeds'];
+const CHUNKS = ['ui', 'banner', 'config', 'debug', 'delivery', 'embeds', 'store'];
 /** Handed only to a chunk the main file inserted, while it first runs (see src/embed/runtime.ts). */
 const PRIVILEGED_CORE = { widgetPolicy: '() => null' };
 
@@ -119,6 +119,16 @@ function configAsChunk() {
     name: 'config-as-chunk',
     resolveId(source, importer) {
       return source === './config.js' && importer === dist('core/manager.js') ? dist('embed/lite-config.js') : null;
+    },
+  };
+}
+
+/** In the main file, the manager's receipts are src/embed/lazy-history.ts, which loads dist/cookie-consent.store.js on demand. */
+function historyAsChunk() {
+  return {
+    name: 'history-as-chunk',
+    resolveId(source, importer) {
+      return source === './storage/history.js' && importer === dist('core/manager.js') ? dist('embed/lazy-history.js') : null;
     },
   };
 }
@@ -220,6 +230,12 @@ export default [
     plugins: [coreFromRuntime(['core/config.js', 'core/config-defaults.js', 'core/safe-url.js']), resolve(), minify()],
   },
   {
+    input: 'dist/embed/store-chunk.js',
+    output: { file: 'dist/cookie-consent.store.js', format: 'iife' },
+    treeshake: { propertyReadSideEffects: false },
+    plugins: [coreFromRuntime(['core/storage/history.js', 'core/storage/database.js']), resolve(), minify()],
+  },
+  {
     input: 'dist/embed/debug-chunk.js',
     output: { file: 'dist/cookie-consent.debug.js', format: 'iife' },
     treeshake: { propertyReadSideEffects: false },
@@ -240,6 +256,6 @@ export default [
   {
     input: 'dist/embed.js',
     output: { file: 'dist/cookie-consent.js', format: 'iife', sourcemap: true },
-    plugins: [chunkManifest(), debugAsChunk(), deliveryAsChunk(), embedsAsChunk(), configAsChunk(), resolve(), minify()],
+    plugins: [chunkManifest(), debugAsChunk(), deliveryAsChunk(), embedsAsChunk(), configAsChunk(), historyAsChunk(), resolve(), minify()],
   },
 ];

@@ -22,13 +22,14 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 const visits = [
   { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js'], budget: 12 * KB, ceiling: 19 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 13 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 12.5 * KB },
 ];
 /** Not budgeted by issue 10, reported so a site that records consent knows its cost. */
 const extraVisits = [
-  { name: 'first visit, with an endpoint (banner + delivery)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js', 'cookie-consent.delivery.js'] },
+  { name: 'first visit, with an endpoint (banner + receipts + delivery)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js', 'cookie-consent.store.js', 'cookie-consent.delivery.js'] },
   { name: 'opening the preferences adds (Lit, the dialog; the check if not yet run)', files: ['cookie-consent.ui.js'] },
   { name: 'a page with a gated iframe adds', files: ['cookie-consent.embeds.js'] },
+  { name: 'the first decision or look at the history adds (IndexedDB)', files: ['cookie-consent.store.js'] },
 ];
 const enforceBudgets = process.argv.includes('--budgets');
 const languages = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
@@ -50,7 +51,7 @@ const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 const lines = [row(['file', 'raw', 'gzip', 'brotli']), row(['---', '---:', '---:', '---:'])];
-for (const file of ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js', 'cookie-consent.embeds.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
+for (const file of ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js', 'cookie-consent.embeds.js', 'cookie-consent.store.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
   const size = sizes(file);
   lines.push(row([`dist/${file}`, kb(size.raw), kb(size.gzip), kb(size.brotli)]));
 }

@@ -29,6 +29,8 @@ export interface ChunkLoader {
   /** Loads a chunk of the main file's manifest, or a language chunk pinned by the caller. */
   load(name: string, pinned?: PinnedChunk): Promise<unknown>;
   provide(name: string, exports: unknown): void;
+  /** What a chunk that has run provided; undefined before. */
+  provided(name: string): unknown;
   /** Whether the element is a chunk script this loader inserted. */
   isOwnChunk(script: Element | null): boolean;
 }
@@ -45,6 +47,7 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
   const crossOrigin = own?.getAttribute('crossorigin') ?? null;
   const inserted = new WeakSet<Element>();
   const waiting = new Map<string, { promise: Promise<unknown>; resolve: (exports: unknown) => void }>();
+  const done = new Map<string, unknown>();
 
   const entry = (name: string) => {
     let found = waiting.get(name);
@@ -78,7 +81,11 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
 
   return {
     isOwnChunk: (script) => script !== null && inserted.has(script),
-    provide: (name, exports) => entry(name).resolve(exports),
+    provide: (name, exports) => {
+      done.set(name, exports);
+      entry(name).resolve(exports);
+    },
+    provided: (name) => done.get(name),
     load: (name, pinned) => {
       const known = waiting.has(name);
       const found = entry(name);

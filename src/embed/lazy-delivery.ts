@@ -32,8 +32,9 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
   };
 
   const load = (): Promise<ConsentDelivery | null> =>
-    (loading ??= runtime.load('delivery').then(
-      (chunk) => {
+    // The receipts chunk first: the outbox uses its database connection.
+    (loading ??= Promise.all([runtime.load('store'), runtime.load('delivery')]).then(
+      ([, chunk]) => {
         stopListening();
         if (stopped) return null;
         return (chunk as DeliveryChunk).startDelivery(manager, { ...options, backlog: backlog.splice(0) });

@@ -10,7 +10,8 @@ import { getConsentManager } from '../core/manager.js';
 import { randomId } from '../core/decision.js';
 import { readDocumentCookies } from '../core/storage/cookie-jar.js';
 import type { PinnedChunk } from './chunks.js';
-import { consentStore, DATABASE_NAME } from '../core/storage/history.js';
+import { DATABASE_NAME } from '../core/storage/database.js';
+import type { consentStore } from '../core/storage/history.js';
 
 /** Given only to the chunks this file loaded itself, while they run: the page's scripts never get it. */
 export interface PrivilegedCore {
@@ -61,6 +62,8 @@ type RuntimeHolder = { [RUNTIME_KEY]?: EmbedRuntime };
 
 export interface RuntimeChunks {
   load(name: string, pinned?: PinnedChunk): Promise<unknown>;
+  /** What a chunk that has run provided; undefined before. */
+  provided(name: string): unknown;
   provide(name: string, exports: unknown): void;
   isOwnChunk(script: Element | null): boolean;
 }
@@ -79,7 +82,8 @@ export function installRuntime(win: Window, chunks: RuntimeChunks, loadInterface
     BUILT_IN_LANGUAGES,
     isRightToLeft,
     pickLanguage,
-    consentStore,
+    // The receipts chunk's store, so the outbox shares its one connection (delivery loads it first).
+    consentStore: () => (chunks.provided('store') as { consentStore: typeof consentStore }).consentStore(),
     DATABASE_NAME,
     randomId,
     isSafeUrl,

@@ -63,8 +63,10 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
     const opener = page().document.getElementById('opener')!;
     opener.click();
     await waitFor(() => dialogOpen(element()), 'the preferences dialog');
-    // The interface shows the configuration, so it is checked first (dist/cookie-consent.config.js).
-    expect(requestedBuildFiles(page())).to.have.members(['cookie-consent.js', 'cookie-consent.ui.js', 'cookie-consent.config.js']);
+    // The interface shows the configuration, so it is checked first (dist/cookie-consent.config.js),
+    // and the visitor's receipts from IndexedDB (dist/cookie-consent.store.js).
+    await waitFor(() => requestedBuildFiles(page()).length === 4, 'the receipts chunk');
+    expect(requestedBuildFiles(page())).to.have.members(['cookie-consent.js', 'cookie-consent.ui.js', 'cookie-consent.config.js', 'cookie-consent.store.js']);
     expect(page().location.hash, 'the opener link did not navigate').to.equal('');
     expect(page().cookieConsent!.view).to.equal('preferences');
     // One settings button: the one drawn without Lit gave way to the interface's.

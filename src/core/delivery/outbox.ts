@@ -1,5 +1,6 @@
 import { get, update, type UseStore } from 'idb-keyval';
-import { consentStore, DATABASE_NAME } from '../storage/history.js';
+import { DATABASE_NAME } from '../storage/database.js';
+import { consentStore } from '../storage/history.js';
 import { setOutboxHint } from './outbox-hint.js';
 import type { ConsentRecord } from './record.js';
 

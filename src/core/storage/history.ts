@@ -1,5 +1,6 @@
 import { get, promisifyRequest, update, type UseStore } from 'idb-keyval';
 import { warnOnce } from '../log.js';
+import { DATABASE_NAME } from './database.js';
 import type { ConsentDecision, ConsentLayer } from '../types.js';
 
 /** One decision as the visitor made it, kept so they can see what they chose and when. */
@@ -7,7 +8,7 @@ export interface ConsentReceipt extends ConsentDecision {
   layer: ConsentLayer;
 }
 
-export const DATABASE_NAME = 'cookie-consent-widget';
+export { DATABASE_NAME } from './database.js';
 const STORE_NAME = 'keyval';
 const HISTORY_KEY = 'history';
 /** Enough to show a visitor years of changes of mind without growing without bound. */
