@@ -40,6 +40,12 @@ describe('consent cookie format (REQUIREMENTS 25, 26)', () => {
     expect(decodeConsentCookie(value, now)).to.deep.equal(all);
   });
 
+  it('checksums with standard CRC-32 (IEEE), so any implementation can verify a cookie', () => {
+    expect(crc32Hex('123456789'), 'the CRC-32 check value').to.equal('cbf43926');
+    expect(crc32Hex('')).to.equal('00000000');
+    expect(crc32Hex('The quick brown fox jumps over the lazy dog')).to.equal('414fa339');
+  });
+
   it('documents its layout: version, id, revision, base-36 times, method, categories, crc32', () => {
     const fields = encoded.split('.');
     expect(fields[0]).to.equal('1');

@@ -6,24 +6,23 @@
 export class ReservedSpace {
   private observer?: ResizeObserver;
   private target?: Element;
-  private saved?: { scrollPaddingBottom: string; paddingBottom: string; basePadding: number };
+  private saved?: { scrollPaddingBottom: string; paddingBottom: string; basePadding?: number };
 
   constructor(private readonly root: HTMLElement) {}
 
+  /**
+   * Measures when the observer first reports, right after the browser's own layout: measuring
+   * here, while the page may still be loading, would force a layout of the whole page in the
+   * middle of the widget's start (the largest cost of a returning visitor's page view).
+   */
   reserveFor(element: Element | null): void {
     if (element === this.target) return;
     this.release();
     if (!element) return;
     this.target = element;
-    const view = this.root.ownerDocument.defaultView;
-    this.saved = {
-      scrollPaddingBottom: this.root.style.scrollPaddingBottom,
-      paddingBottom: this.root.style.paddingBottom,
-      basePadding: parseFloat(view?.getComputedStyle(this.root).paddingBottom ?? '0') || 0,
-    };
+    this.saved = { scrollPaddingBottom: this.root.style.scrollPaddingBottom, paddingBottom: this.root.style.paddingBottom };
     this.observer = new ResizeObserver(() => this.apply());
     this.observer.observe(element);
-    this.apply();
   }
 
   release(): void {
@@ -42,6 +41,8 @@ export class ReservedSpace {
     // The page removed the widget (or the element drawn before the interface): give the room back.
     if (!this.target.isConnected) return this.release();
     const view = this.root.ownerDocument.defaultView;
+    // The page's own padding, read before this adds any.
+    this.saved.basePadding ??= parseFloat(view?.getComputedStyle(this.root).paddingBottom ?? '0') || 0;
     const box = this.target.getBoundingClientRect();
     const covered = Math.max(0, Math.ceil((view?.innerHeight ?? box.bottom) - box.top));
     if (covered === 0) {
