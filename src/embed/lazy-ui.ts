@@ -204,7 +204,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
 
   const drawSettingsButton = (): void => {
     const host = element();
-    if (!host || settings || handedOver || uiLoading || !config.settingsButton || manager.view !== 'none') return;
+    if (!host || settings || handedOver || uiLoading || refused || !config.settingsButton || manager.view !== 'none') return;
     if (!manager.decision && !dismissed) return;
     if (definedElsewhere()) return;
     try {
