@@ -130,6 +130,8 @@ describe('first-paint banner of the script-tag build, drawn without Lit', () => 
 
   it('WCAG 2.4.11: the bar reserves room at the end of the page and gives it back after the decision', async () => {
     const { host, manager, $ } = await mountLite({ layout: 'bar', settingsButton: false });
+    // Measured after the browser's own layout (ResizeObserver), not while the page loads.
+    await waitFor(() => parseFloat(document.documentElement.style.paddingBottom) > 0, 'the room reserved');
     const reserved = parseFloat(document.documentElement.style.paddingBottom);
     // Measured as the banner rises into place, so up to its 0.5rem entry offset short; scroll padding adds 8px.
     expect(reserved, 'padding about as tall as the banner').to.be.at.least($('[part~="banner"]')!.getBoundingClientRect().height - 16);
