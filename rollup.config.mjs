@@ -227,7 +227,7 @@ export default [
     input: 'dist/embed/config-chunk.js',
     output: { file: 'dist/cookie-consent.config.js', format: 'iife' },
     treeshake: { propertyReadSideEffects: false },
-    plugins: [coreFromRuntime(['core/config.js', 'core/config-defaults.js', 'core/safe-url.js']), resolve(), minify()],
+    plugins: [coreFromRuntime(['core/config.js', 'core/config-defaults.js', 'core/config-patterns.js', 'core/safe-url.js']), resolve(), minify()],
   },
   {
     input: 'dist/embed/store-chunk.js',

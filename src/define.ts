@@ -15,9 +15,11 @@ interface ScriptTagRuntime {
 export function defineCookieConsent(registry: CustomElementRegistry = customElements): void {
   const scriptTag = (globalThis as Record<symbol, ScriptTagRuntime | undefined>)[Symbol.for('cookie-consent-widget.runtime')];
   if (registry === globalThis.customElements && scriptTag?.loadInterface && !registry.get('cookie-consent')) {
-    // Refused (a configuration that failed its check) or unreachable: this copy does not draw
-    // what the script tag would not.
-    scriptTag.loadInterface().catch(() => undefined);
+    scriptTag.loadInterface().catch((error: unknown) => {
+      // A configuration the check refused is shown by no copy; an interface that could not load
+      // (offline, blocked) leaves this copy to draw.
+      if ((error as Error | undefined)?.name !== 'ConsentConfigError') defineHere(registry);
+    });
     return;
   }
   defineHere(registry);

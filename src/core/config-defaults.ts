@@ -1,3 +1,5 @@
+import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, isSameSite, matches } from './config-patterns.js';
+import { isSafeUrl } from './safe-url.js';
 import type { CategoryConfig, ConsentConfig, ConsentCookieOptions, CookieDescription, GoogleConsentModeOptions, ResolvedCategory, ResolvedConfig } from './types.js';
 
 export const DEFAULT_EXPIRES_DAYS = 182;
@@ -15,7 +17,8 @@ export const DEFAULT_CATEGORIES: readonly CategoryConfig[] = [
  * on every page view and checks the configuration with resolveConfig in a chunk of its own,
  * before anything of it is shown (src/embed/lazy-ui.ts). For a valid configuration the result
  * equals resolveConfig's (test/core/config-defaults.test.ts); for an invalid one it never
- * throws, so that the check is the one to report what is wrong.
+ * throws, so that the check is the one to report what is wrong, and it drops what could do harm
+ * unchecked: cookie attributes, erase patterns and an endpoint that the check would refuse.
  */
 export function withDefaults(config: ConsentConfig): ResolvedConfig {
   const cookie = objectOr<ConsentCookieOptions>(config.cookie);
@@ -27,7 +30,11 @@ export function withDefaults(config: ConsentConfig): ResolvedConfig {
     layout: config.layout ?? 'bar',
     theme: config.theme ?? 'auto',
     expiresDays: config.expiresDays ?? DEFAULT_EXPIRES_DAYS,
-    cookie: { name: cookie.name ?? DEFAULT_COOKIE_NAME, path: cookie.path ?? '/', sameSite: cookie.sameSite ?? 'Lax' },
+    cookie: {
+      name: matches(COOKIE_NAME_PATTERN, cookie.name) ? cookie.name : DEFAULT_COOKIE_NAME,
+      path: matches(COOKIE_PATH_PATTERN, cookie.path) ? cookie.path : '/',
+      sameSite: isSameSite(cookie.sameSite) ? cookie.sameSite : 'Lax',
+    },
     categories: arrayOr<CategoryConfig>(config.categories ?? DEFAULT_CATEGORIES).map(categoryWithDefaults),
     gpc: config.gpc ?? true,
     googleConsentMode: gcm === undefined || gcm === true ? {} : gcm === false ? false : pick(objectOr<GoogleConsentModeOptions>(gcm), ['waitForUpdate', 'region']),
@@ -37,8 +44,8 @@ export function withDefaults(config: ConsentConfig): ResolvedConfig {
     dnt: config.dnt ?? true,
     debug: config.debug ?? false,
   };
-  if (cookie.domain !== undefined) resolved.cookie.domain = cookie.domain;
-  if (config.endpoint !== undefined) resolved.endpoint = config.endpoint;
+  if (matches(COOKIE_DOMAIN_PATTERN, cookie.domain)) resolved.cookie.domain = cookie.domain;
+  if (typeof config.endpoint === 'string' && isSafeUrl(config.endpoint)) resolved.endpoint = config.endpoint;
   if (config.language !== undefined) resolved.language = config.language;
   if (config.reloadOnWithdraw !== undefined) resolved.reloadOnWithdraw = config.reloadOnWithdraw;
   return resolved;
@@ -51,7 +58,7 @@ function categoryWithDefaults(value: CategoryConfig): ResolvedCategory {
     id: category.id!,
     required: category.required ?? false,
     cookies,
-    erase: [...arrayOr<string>(category.erase), ...cookies.map((cookie) => cookie.name)],
+    erase: [...arrayOr<string>(category.erase).filter(isErasePattern), ...cookies.map((cookie) => cookie.name)],
     ...pick(category, ['label', 'description']),
   };
 }

@@ -5,6 +5,7 @@ import type {
   ResolvedConfig,
 } from './types.js';
 import { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS } from './config-defaults.js';
+import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, isSameSite, matches } from './config-patterns.js';
 import { isSafeUrl } from './safe-url.js';
 
 export { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS } from './config-defaults.js';
@@ -24,7 +25,6 @@ export class ConsentConfigError extends Error {
 
 const MAX_CATEGORIES = 24;
 export const CATEGORY_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
-const COOKIE_NAME_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
 
 const TOP_LEVEL_KEYS = [
   'revision',
@@ -138,7 +138,7 @@ function resolveCategory(value: unknown, index: number): ResolvedCategory {
     throw new ConsentConfigError(`${path}.required`, 'true or false', required);
   }
   const erase = value['erase'];
-  if (erase !== undefined && (!Array.isArray(erase) || erase.some((name) => typeof name !== 'string' || !isErasePattern(name)))) {
+  if (erase !== undefined && (!Array.isArray(erase) || erase.some((name) => !isErasePattern(name)))) {
     throw new ConsentConfigError(`${path}.erase`, 'an array of cookie names or "prefix*" patterns', erase);
   }
   const cookies = resolveCookieDescriptions(value['cookies'], `${path}.cookies`);
@@ -153,10 +153,6 @@ function resolveCategory(value: unknown, index: number): ResolvedCategory {
   if (label !== undefined) category.label = label;
   if (description !== undefined) category.description = description;
   return category;
-}
-
-function isErasePattern(name: string): boolean {
-  return /^[^\s;,=*]+\*?$/.test(name);
 }
 
 function resolveCategories(value: unknown): ResolvedCategory[] {
@@ -180,21 +176,21 @@ function resolveCookie(value: unknown): ResolvedConfig['cookie'] {
   if (!isPlainObject(value)) throw new ConsentConfigError('cookie', 'an object { name, domain, path, sameSite }', value);
   rejectUnknownKeys(value, ['name', 'domain', 'path', 'sameSite'], 'cookie');
   const name = value['name'] ?? DEFAULT_COOKIE_NAME;
-  if (typeof name !== 'string' || !COOKIE_NAME_PATTERN.test(name)) {
+  if (!matches(COOKIE_NAME_PATTERN, name)) {
     throw new ConsentConfigError('cookie.name', 'a cookie name of token characters (RFC 6265), at most 64', name);
   }
   const path = value['path'] ?? '/';
-  if (typeof path !== 'string' || !/^\/[^\s;,]*$/.test(path)) {
+  if (!matches(COOKIE_PATH_PATTERN, path)) {
     throw new ConsentConfigError('cookie.path', 'a path starting with "/"', path);
   }
   const sameSite = value['sameSite'] ?? 'Lax';
-  if (sameSite !== 'Lax' && sameSite !== 'Strict' && sameSite !== 'None') {
+  if (!isSameSite(sameSite)) {
     throw new ConsentConfigError('cookie.sameSite', '"Lax", "Strict" or "None"', sameSite);
   }
   const cookie: ResolvedConfig['cookie'] = { name, path, sameSite };
   const domain = value['domain'];
   if (domain !== undefined) {
-    if (typeof domain !== 'string' || !/^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(domain)) {
+    if (!matches(COOKIE_DOMAIN_PATTERN, domain)) {
       throw new ConsentConfigError('cookie.domain', 'a host name such as "example.com"', domain);
     }
     cookie.domain = domain;

@@ -6,7 +6,7 @@ export { encodeConsentCookie, decodeConsentCookie, readConsentCookie, cookieValu
 export { isDecisionCurrent } from './decision.js';
 export type { ConsentReceipt } from './storage/history.js';
 export { startDelivery } from './delivery/delivery.js';
-export type { ConsentDelivery, DeliveryOptions } from './delivery/delivery.js';
+export type { BacklogEntry, ConsentDelivery, DeliveryOptions } from './delivery/delivery.js';
 export type { ConsentRecord } from './delivery/record.js';
 export { startGating, type Gating } from './gating/start.js';
 export { TRUSTED_TYPES_POLICY_NAME } from './gating/trusted-types.js';

@@ -24,6 +24,7 @@ export interface PinnedChunk {
 
 /** A language chunk, pinned by the interface or banner chunk that loads it (rollup.config.mjs). */
 const LANGUAGE_CHUNK = /^cookie-consent\.[a-z]{2}\.js\?v=[0-9a-f]{10}$/;
+const SHA384 = /^sha384-[A-Za-z0-9+/]{64}$/;
 
 export interface ChunkLoader {
   /** Loads a chunk of the main file's manifest, or a language chunk pinned by the caller. */
@@ -46,24 +47,32 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
   const nonce = own?.nonce ?? '';
   const crossOrigin = own?.getAttribute('crossorigin') ?? null;
   const inserted = new WeakSet<Element>();
-  const waiting = new Map<string, { promise: Promise<unknown>; resolve: (exports: unknown) => void }>();
+  /** One per chunk asked for or provided: every caller shares its outcome, a failure included. */
+  const entries = new Map<string, { promise: Promise<unknown>; resolve(exports: unknown): void; reject(error: Error): void; file?: string }>();
   const done = new Map<string, unknown>();
 
   const entry = (name: string) => {
-    let found = waiting.get(name);
+    let found = entries.get(name);
     if (!found) {
       let resolve!: (exports: unknown) => void;
-      const promise = new Promise<unknown>((done) => (resolve = done));
-      found = { promise, resolve };
-      waiting.set(name, found);
+      let reject!: (error: Error) => void;
+      const promise = new Promise<unknown>((ok, fail) => ((resolve = ok), (reject = fail)));
+      // Callers handle the outcome; this keeps a failure nobody waits for out of the page's console.
+      promise.catch(() => undefined);
+      found = { promise, resolve, reject };
+      entries.set(name, found);
     }
     return found;
   };
 
-  const insert = (name: string, pinned: PinnedChunk | undefined, reject: (error: Error) => void): void => {
-    // Only a language chunk next to this file can be pinned from outside the manifest.
-    const chunk = CHUNK_MANIFEST[name] ?? (pinned && LANGUAGE_CHUNK.test(pinned.file) && pinned.file.startsWith(`cookie-consent.${name}.`) ? pinned : undefined);
-    if (!chunk) throw new Error(`no chunk named ${name} in this build`);
+  /** The manifest's entry, or a language chunk next to this file pinned with a sha384 hash by its caller. */
+  const chunkFor = (name: string, pinned: PinnedChunk | undefined): PinnedChunk | undefined => {
+    if (Object.hasOwn(CHUNK_MANIFEST, name)) return CHUNK_MANIFEST[name];
+    if (!pinned || !LANGUAGE_CHUNK.test(pinned.file) || !pinned.file.startsWith(`cookie-consent.${name}.`)) return undefined;
+    return SHA384.test(pinned.integrity) ? pinned : undefined;
+  };
+
+  const insert = (chunk: PinnedChunk, fail: (error: Error) => void, loaded: () => void): void => {
     const url = new URL(chunk.file, base);
     const script = doc.createElement('script');
     if (nonce) script.nonce = nonce;
@@ -72,10 +81,11 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
     if (crossOrigin !== null) script.setAttribute('crossorigin', crossOrigin);
     // win.origin, not location.origin: a sandboxed frame without allow-same-origin has an opaque
     // origin, for which the chunk is a cross-origin no-cors response that SRI can only refuse.
-    if (chunk.integrity && (url.origin === win.origin || crossOrigin !== null)) script.integrity = chunk.integrity;
+    if (url.origin === win.origin || crossOrigin !== null) script.integrity = chunk.integrity;
     script.src = trustedScriptURL(win, url.href);
     inserted.add(script);
-    script.addEventListener('error', () => reject(new Error(`${url.href} did not load`)), { once: true });
+    script.addEventListener('error', () => fail(new Error(`${url.href} did not load`)), { once: true });
+    script.addEventListener('load', loaded, { once: true });
     (doc.head ?? doc.documentElement).append(script);
   };
 
@@ -87,22 +97,29 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
     },
     provided: (name) => done.get(name),
     load: (name, pinned) => {
-      const known = waiting.has(name);
+      const known = entries.get(name);
+      if (known) {
+        // The first pin stands: a different one for a chunk already asked for is refused.
+        if (pinned && known.file !== undefined && pinned.file !== known.file) return Promise.reject(new Error(`${name} is already pinned to another file`));
+        return known.promise;
+      }
+      const chunk = chunkFor(name, pinned);
+      if (!chunk) return Promise.reject(new Error(`no chunk named ${name} in this build`));
       const found = entry(name);
-      if (known) return found.promise;
-      return new Promise((resolve, reject) => {
-        const failed = (error: Error): void => {
-          waiting.delete(name);
-          warnOnce(`chunk-${name}`, `the ${name} part of the widget could not be loaded.`, error);
-          reject(error);
-        };
-        try {
-          insert(name, pinned, failed);
-        } catch (error) {
-          failed(error as Error);
-        }
-        found.promise.then(resolve);
-      });
+      found.file = chunk.file;
+      const fail = (error: Error): void => {
+        if (done.has(name)) return;
+        entries.delete(name);
+        warnOnce(`chunk-${name}`, `the ${name} part of the widget could not be loaded.`, error);
+        found.reject(error);
+      };
+      try {
+        // A script that loads but never provides (it threw while running) fails like one that did not load.
+        insert(chunk, fail, () => fail(new Error(`the ${name} part of the widget loaded but did not start`)));
+      } catch (error) {
+        fail(error as Error);
+      }
+      return found.promise;
     },
   };
 }

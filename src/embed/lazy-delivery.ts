@@ -1,7 +1,9 @@
-import type { ConsentDelivery, DeliveryOptions } from '../core/delivery/delivery.js';
+import type { BacklogEntry, ConsentDelivery, DeliveryOptions } from '../core/delivery/delivery.js';
+import { randomId } from '../core/decision.js';
 import { outboxHinted } from '../core/delivery/outbox-hint.js';
 import type { ConsentChangeDetail } from '../core/events.js';
 import type { ConsentManager } from '../core/manager.js';
+import { readPendingRecords, writePendingRecords } from './pending-records.js';
 import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
 
 interface DeliveryChunk {
@@ -20,7 +22,8 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
   if (!manager.config?.endpoint) return null;
   const win = options.window ?? window;
   const runtime = (win as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!;
-  const backlog: ConsentChangeDetail[] = [];
+  const storage = pageStorage(win);
+  const backlog: BacklogEntry[] = readPendingRecords(storage);
   let loading: Promise<ConsentDelivery | null> | null = null;
   let retry: ReturnType<Window['setTimeout']> | undefined;
   let stopped = false;
@@ -37,7 +40,10 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
       ([, chunk]) => {
         stopListening();
         if (stopped) return null;
-        return (chunk as DeliveryChunk).startDelivery(manager, { ...options, backlog: backlog.splice(0) });
+        const delivery = (chunk as DeliveryChunk).startDelivery(manager, { ...options, backlog: backlog.splice(0) });
+        // Handed on: delivery queues each in its IndexedDB outbox now.
+        writePendingRecords(storage, []);
+        return delivery;
       },
       () => {
         // The loader warned. Decisions waiting for it are not given up: try again later.
@@ -48,7 +54,11 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
     ));
 
   const onChange = (event: Event): void => {
-    backlog.push((event as CustomEvent<ConsentChangeDetail>).detail);
+    const detail = (event as CustomEvent<ConsentChangeDetail>).detail;
+    if (detail.origin !== 'this-tab' || !detail.decision) return;
+    const { origin, pathname } = win.location;
+    backlog.push({ detail, eventId: randomId(), presentation: manager.presentation, location: { origin, pathname } });
+    writePendingRecords(storage, backlog);
     void load();
   };
   const onView = (): void => {
@@ -61,7 +71,7 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
   manager.addEventListener('consent-change', onChange);
   manager.addEventListener('consent-view', onView);
   win.addEventListener('online', onOnline);
-  if (manager.view !== 'none' || outboxHinted(win)) void load();
+  if (manager.view !== 'none' || outboxHinted(win) || backlog.length > 0) void load();
 
   return {
     flush: async () => {
@@ -74,4 +84,12 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
       void loading?.then((delivery) => delivery?.stop());
     },
   };
+}
+
+function pageStorage(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
 }

@@ -120,8 +120,11 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   };
 
   const open = (opener: HTMLElement | null): void => {
+    const fromBanner = manager.view === 'banner';
     loadUi().then(
       () => {
+        // "Customize", then "Accept all" (or Escape) while the interface loaded: the visitor answered.
+        if (fromBanner && manager.view !== 'banner') return;
         try {
           const target = element();
           if (target?.openPreferences) target.openPreferences(opener);
@@ -162,8 +165,15 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
       .then(
         (drawn) => {
           bannerLoading = false;
-          if (handedOver || uiLoading || manager.view !== 'banner') return;
-          mountBanner(host, drawn);
+          // The page may have replaced its <body> (hydration) while the chunk loaded.
+          const current = element();
+          if (handedOver || uiLoading || manager.view !== 'banner' || !current?.isConnected) return;
+          try {
+            mountBanner(current, drawn);
+          } catch (error) {
+            warnOnce('lite-mount', 'the banner could not be shown; the interface is loaded instead.', error);
+            void loadUi().catch(() => undefined);
+          }
         },
         (error: unknown) => {
           bannerLoading = false;
@@ -204,7 +214,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
 
   const drawSettingsButton = (): void => {
     const host = element();
-    if (!host || settings || handedOver || uiLoading || refused || !config.settingsButton || manager.view !== 'none') return;
+    if (!host || settings || handedOver || refused || !config.settingsButton || manager.view !== 'none') return;
     if (!manager.decision && !dismissed) return;
     if (definedElsewhere()) return;
     try {

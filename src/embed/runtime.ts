@@ -70,7 +70,8 @@ export interface RuntimeChunks {
 
 export function installRuntime(win: Window, chunks: RuntimeChunks, loadInterface: () => Promise<unknown>): EmbedRuntime {
   const holder = win as unknown as RuntimeHolder;
-  holder[RUNTIME_KEY] ??= Object.freeze({
+  if (holder[RUNTIME_KEY]) return holder[RUNTIME_KEY];
+  const runtime: EmbedRuntime = Object.freeze({
     bootConsent,
     getConsentManager,
     matchesPattern,
@@ -92,5 +93,8 @@ export function installRuntime(win: Window, chunks: RuntimeChunks, loadInterface
     loadInterface,
     privileged: () => (chunks.isOwnChunk(win.document.currentScript) ? { widgetPolicy } : null),
   });
-  return holder[RUNTIME_KEY];
+  // Not replaceable: a page script that swapped in its own runtime would be handed the policy
+  // by the next chunk that asks for it while running.
+  Object.defineProperty(win, RUNTIME_KEY, { value: runtime, writable: false, configurable: false });
+  return runtime;
 }

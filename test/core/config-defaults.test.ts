@@ -41,6 +41,19 @@ describe('withDefaults, the script-tag build\'s unchecked fill-in, agrees with r
     });
   }
 
+  it('drops, unchecked, what the check would refuse and could do harm: erase-everything patterns, cookie attributes, endpoints', () => {
+    const filled = withDefaults({
+      revision: 1,
+      policyUrl: '/p',
+      endpoint: 'javascript:alert(1)',
+      cookie: { name: 'x; Domain=evil.example', path: '/; Secure=0', domain: 'evil example', sameSite: 'Loose' as 'Lax' },
+      categories: [{ id: 'analytics', erase: ['*', '_ga*', 'a;b', ''] }],
+    });
+    expect(filled.categories[0]!.erase).to.deep.equal(['_ga*']);
+    expect(filled.cookie).to.deep.equal({ name: 'cookie_consent', path: '/', sameSite: 'Lax' });
+    expect(filled.endpoint).to.equal(undefined);
+  });
+
   it('never throws on input the check refuses, so the check is what reports it', () => {
     const hostile: unknown[] = [
       { revision: 'x', policyUrl: 'javascript:alert(1)' },

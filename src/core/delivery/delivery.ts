@@ -1,7 +1,7 @@
 import type { UseStore } from 'idb-keyval';
 import type { ConsentChangeDetail, ConsentDeliveredDetail, ConsentDeliveryFailedDetail } from '../events.js';
 import { warnOnce } from '../log.js';
-import type { ConsentManager } from '../manager.js';
+import type { ConsentManager, Presentation } from '../manager.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { addToOutbox, outboxMayExist, readOutbox, removeFromOutbox, saveAttempts, type OutboxEntry } from './outbox.js';
 import { buildConsentRecord } from './record.js';
@@ -15,10 +15,19 @@ export interface DeliveryOptions {
   /** The idb-keyval store of the outbox; tests pass their own. Default: the widget's database. */
   store?: UseStore;
   /**
-   * Decisions this tab made before delivery started, recorded first. The script-tag build loads
-   * delivery on demand and hands over the changes it saw while loading.
+   * Decisions made before delivery started, recorded first, each with what the visitor was shown
+   * and on which page. The script-tag build loads delivery on demand and hands over the changes
+   * it saw while loading, this page's or (kept in localStorage) a page that closed meanwhile.
    */
-  backlog?: ConsentChangeDetail[];
+  backlog?: BacklogEntry[];
+}
+
+export interface BacklogEntry {
+  detail: ConsentChangeDetail;
+  /** Fixed when the decision was made: a record handed on twice (two tabs) is still stored once. */
+  eventId?: string;
+  presentation?: Presentation;
+  location?: Pick<Location, 'origin' | 'pathname'>;
 }
 
 export interface ConsentDelivery {
@@ -175,15 +184,16 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
     }, delay);
   };
 
-  const enqueue = async (detail: ConsentChangeDetail): Promise<void> => {
+  const enqueue = async (detail: ConsentChangeDetail, earlier?: BacklogEntry): Promise<void> => {
     const decision = detail.decision!;
     // Read now: the interface may change language or text before the hash is computed.
-    const { language, strings } = manager.presentation;
+    const { language, strings } = earlier?.presentation ?? manager.presentation;
     const record = await buildConsentRecord(decision, {
+      ...(earlier?.eventId ? { eventId: earlier.eventId } : {}),
       layer: detail.layer ?? 'api',
       language,
       strings,
-      location: win.location,
+      location: earlier?.location ?? win.location,
       gpc: (win.navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     });
     const entry: OutboxEntry = { record, attempts: 0 };
@@ -206,11 +216,12 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
     await kick();
   };
 
-  const onChange = (event: CustomEvent<ConsentChangeDetail>): void => {
+  const record = (detail: ConsentChangeDetail, earlier?: BacklogEntry): void => {
     // Another tab's decision is recorded by that tab; a reset is not a decision.
-    if (event.detail.origin !== 'this-tab' || !event.detail.decision) return;
-    enqueue(event.detail).catch((error: unknown) => warnOnce('delivery-enqueue', 'a consent record could not be prepared.', error));
+    if (detail.origin !== 'this-tab' || !detail.decision) return;
+    enqueue(detail, earlier).catch((error: unknown) => warnOnce('delivery-enqueue', 'a consent record could not be prepared.', error));
   };
+  const onChange = (event: CustomEvent<ConsentChangeDetail>): void => record(event.detail);
   const onOnline = (): void => {
     failures = 0;
     networkBack = true;
@@ -236,7 +247,7 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   win.addEventListener('pagehide', onPageHide);
   win.addEventListener('pageshow', onPageShow);
 
-  for (const detail of options.backlog ?? []) onChange(new CustomEvent('consent-change', { detail }));
+  for (const earlier of options.backlog ?? []) record(earlier.detail, earlier);
 
   // Records an earlier page load could not deliver.
   outboxMayExist(win, manager.decision !== null).then(

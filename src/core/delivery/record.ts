@@ -30,6 +30,8 @@ export interface ConsentRecord {
 }
 
 export interface RecordContext {
+  /** Given when the record was planned earlier (a replay), so the backend stores it once. */
+  eventId?: string;
   layer: ConsentLayer;
   language: string;
   strings: readonly string[];
@@ -40,7 +42,7 @@ export interface RecordContext {
 export async function buildConsentRecord(decision: ConsentDecision, context: RecordContext): Promise<ConsentRecord> {
   return {
     schema: 1,
-    eventId: randomId(),
+    eventId: context.eventId ?? randomId(),
     consentId: decision.consentId,
     timestamp: decision.timestamp,
     revision: decision.revision,
