@@ -103,42 +103,28 @@ function debugAsChunk() {
   };
 }
 
-/** In the main file, delivery is src/embed/lazy-delivery.ts, which loads dist/cookie-consent.delivery.js when needed. */
-function deliveryAsChunk() {
-  return {
-    name: 'delivery-as-chunk',
-    resolveId(source, importer) {
-      return source === './delivery/delivery.js' && importer === dist('core/boot.js') ? dist('embed/lazy-delivery.js') : null;
-    },
-  };
-}
+/**
+ * In the main file, the core modules that are not needed on every page view are swapped for
+ * stand-ins in src/embed/ that load the real module, built as a chunk, when it is needed.
+ * Each entry: [what the core imports, which core module imports it, the stand-in].
+ */
+const ON_DEMAND = [
+  // Delivery of consent records: dist/cookie-consent.delivery.js.
+  ['./delivery/delivery.js', 'core/boot.js', 'embed/lazy-delivery.js'],
+  // The configuration check: defaults only here; dist/cookie-consent.config.js checks.
+  ['./config.js', 'core/manager.js', 'embed/lite-config.js'],
+  // The receipts in IndexedDB: dist/cookie-consent.store.js.
+  ['./storage/history.js', 'core/manager.js', 'embed/lazy-history.js'],
+  // Gated iframes and their placeholder: dist/cookie-consent.embeds.js.
+  ['./embeds.js', 'core/gating/start.js', 'embed/lazy-embeds.js'],
+];
 
-/** In the main file, the manager fills in defaults only (src/embed/lite-config.ts); dist/cookie-consent.config.js checks. */
-function configAsChunk() {
+function standIns() {
   return {
-    name: 'config-as-chunk',
+    name: 'stand-ins',
     resolveId(source, importer) {
-      return source === './config.js' && importer === dist('core/manager.js') ? dist('embed/lite-config.js') : null;
-    },
-  };
-}
-
-/** In the main file, the manager's receipts are src/embed/lazy-history.ts, which loads dist/cookie-consent.store.js on demand. */
-function historyAsChunk() {
-  return {
-    name: 'history-as-chunk',
-    resolveId(source, importer) {
-      return source === './storage/history.js' && importer === dist('core/manager.js') ? dist('embed/lazy-history.js') : null;
-    },
-  };
-}
-
-/** In the main file, the gating's embeds are src/embed/lazy-embeds.ts, which loads dist/cookie-consent.embeds.js for a page with a gated iframe. */
-function embedsAsChunk() {
-  return {
-    name: 'embeds-as-chunk',
-    resolveId(source, importer) {
-      return source === './embeds.js' && importer === dist('core/gating/start.js') ? dist('embed/lazy-embeds.js') : null;
+      const found = ON_DEMAND.find(([module, by]) => source === module && importer === dist(by));
+      return found ? dist(found[2]) : null;
     },
   };
 }
@@ -256,6 +242,6 @@ export default [
   {
     input: 'dist/embed.js',
     output: { file: 'dist/cookie-consent.js', format: 'iife', sourcemap: true },
-    plugins: [chunkManifest(), debugAsChunk(), deliveryAsChunk(), embedsAsChunk(), configAsChunk(), historyAsChunk(), resolve(), minify()],
+    plugins: [chunkManifest(), debugAsChunk(), standIns(), resolve(), minify()],
   },
 ];
