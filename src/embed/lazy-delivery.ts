@@ -23,7 +23,7 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
   const win = options.window ?? window;
   const runtime = (win as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!;
   const storage = pageStorage(win);
-  const backlog: BacklogEntry[] = readPendingRecords(storage);
+  const backlog: unknown[] = readPendingRecords(storage);
   let loading: Promise<ConsentDelivery | null> | null = null;
   let retry: ReturnType<Window['setTimeout']> | undefined;
   let stopped = false;
@@ -57,7 +57,8 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
     const detail = (event as CustomEvent<ConsentChangeDetail>).detail;
     if (detail.origin !== 'this-tab' || !detail.decision) return;
     const { origin, pathname } = win.location;
-    backlog.push({ detail, eventId: randomId(), presentation: manager.presentation, location: { origin, pathname } });
+    const entry: BacklogEntry = { detail, eventId: randomId(), presentation: manager.presentation, location: { origin, pathname } };
+    backlog.push(entry);
     writePendingRecords(storage, backlog);
     void load();
   };

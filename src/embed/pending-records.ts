@@ -1,5 +1,3 @@
-import type { BacklogEntry } from '../core/delivery/delivery.js';
-
 /**
  * Decisions whose consent record is not in the outbox yet, kept in localStorage while the
  * delivery chunk loads: writing there is synchronous, so a page that navigates or reloads right
@@ -9,40 +7,21 @@ import type { BacklogEntry } from '../core/delivery/delivery.js';
  */
 const PENDING_KEY = 'cookie-consent-widget:pending-records';
 
-export function readPendingRecords(storage: Storage | undefined): BacklogEntry[] {
+/** As stored: delivery checks each entry before it trusts it (isBacklogEntry). */
+export function readPendingRecords(storage: Storage | undefined): unknown[] {
   try {
     const value: unknown = JSON.parse(storage?.getItem(PENDING_KEY) ?? '[]');
-    return Array.isArray(value) ? value.filter(isBacklogEntry) : [];
+    return Array.isArray(value) ? value : [];
   } catch {
     return [];
   }
 }
 
-export function writePendingRecords(storage: Storage | undefined, entries: BacklogEntry[]): void {
+export function writePendingRecords(storage: Storage | undefined, entries: unknown[]): void {
   try {
     if (entries.length > 0) storage?.setItem(PENDING_KEY, JSON.stringify(entries));
     else storage?.removeItem(PENDING_KEY);
   } catch {
     // Storage refused (disabled, quota): the records wait in memory for this page only.
   }
-}
-
-/** Whatever another version or a tampering script left there is skipped, never trusted. */
-function isBacklogEntry(value: unknown): value is BacklogEntry {
-  const entry = value as Partial<BacklogEntry> | null;
-  const decision = entry?.detail?.decision as Partial<NonNullable<BacklogEntry['detail']['decision']>> | null | undefined;
-  return (
-    typeof entry === 'object' &&
-    entry !== null &&
-    entry.detail?.origin === 'this-tab' &&
-    (entry.eventId === undefined || (typeof entry.eventId === 'string' && /^[0-9a-f-]{36}$/.test(entry.eventId))) &&
-    typeof decision?.consentId === 'string' &&
-    typeof decision.timestamp === 'string' &&
-    typeof decision.revision === 'number' &&
-    typeof decision.method === 'string' &&
-    typeof decision.categories === 'object' &&
-    decision.categories !== null &&
-    (entry.presentation === undefined || (typeof entry.presentation.language === 'string' && Array.isArray(entry.presentation.strings))) &&
-    (entry.location === undefined || (typeof entry.location.origin === 'string' && typeof entry.location.pathname === 'string'))
-  );
 }

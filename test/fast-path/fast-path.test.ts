@@ -194,6 +194,21 @@ describe('delivery of the script-tag build loads only when a record may be sent 
     third.frame.remove();
   });
 
+  it('tampered decisions kept in localStorage are skipped: nothing is sent, nothing throws', async () => {
+    const lane = newLane();
+    await storeDecision({ analytics: false });
+    localStorage.setItem(
+      'cookie-consent-widget:pending-records',
+      JSON.stringify([5, 'x', null, { detail: { origin: 'this-tab', decision: null } }, { detail: { origin: 'other-tab', decision: { consentId: 'a', timestamp: 't', revision: 1, method: 'custom', categories: {} } } }, { detail: { origin: 'this-tab', decision: { consentId: 7 } }, eventId: '<script>' }]),
+    );
+    const { frame, page } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
+    await waitFor(() => localStorage.getItem('cookie-consent-widget:pending-records') === null, 'the kept entries looked at');
+    await settle(300);
+    expect((await lane.state()).requests, 'nothing sent').to.deep.equal([]);
+    expect(page().errors).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('a record left undelivered is resent on the next page load, which loads delivery for it', async () => {
     const lane = newLane();
     await lane.faults([], { kind: 'status', status: 503 });

@@ -19,7 +19,7 @@ export interface DeliveryOptions {
    * and on which page. The script-tag build loads delivery on demand and hands over the changes
    * it saw while loading, this page's or (kept in localStorage) a page that closed meanwhile.
    */
-  backlog?: BacklogEntry[];
+  backlog?: unknown[];
 }
 
 export interface BacklogEntry {
@@ -247,7 +247,8 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   win.addEventListener('pagehide', onPageHide);
   win.addEventListener('pageshow', onPageShow);
 
-  for (const earlier of options.backlog ?? []) record(earlier.detail, earlier);
+  // Entries may come from localStorage: whatever another version or a tampering script left is skipped.
+  for (const earlier of (options.backlog ?? []).filter(isBacklogEntry)) record(earlier.detail, earlier);
 
   // Records an earlier page load could not deliver.
   outboxMayExist(win, manager.decision !== null).then(
@@ -267,4 +268,23 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
       running.delete(manager);
     },
   };
+}
+
+function isBacklogEntry(value: unknown): value is BacklogEntry {
+  const entry = value as Partial<BacklogEntry> | null;
+  const decision = entry?.detail?.decision as Partial<NonNullable<ConsentChangeDetail['decision']>> | null | undefined;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    entry.detail?.origin === 'this-tab' &&
+    (entry.eventId === undefined || (typeof entry.eventId === 'string' && /^[0-9a-f-]{36}$/.test(entry.eventId))) &&
+    typeof decision?.consentId === 'string' &&
+    typeof decision.timestamp === 'string' &&
+    typeof decision.revision === 'number' &&
+    typeof decision.method === 'string' &&
+    typeof decision.categories === 'object' &&
+    decision.categories !== null &&
+    (entry.presentation === undefined || (typeof entry.presentation.language === 'string' && Array.isArray(entry.presentation.strings))) &&
+    (entry.location === undefined || (typeof entry.location.origin === 'string' && typeof entry.location.pathname === 'string'))
+  );
 }
