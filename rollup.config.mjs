@@ -113,8 +113,9 @@ const ON_DEMAND = [
   ['./delivery/delivery.js', 'core/boot.js', 'embed/lazy-delivery.js'],
   // The configuration check: defaults only here; dist/cookie-consent.config.js checks.
   ['./config.js', 'core/manager.js', 'embed/lite-config.js'],
-  // The receipts in IndexedDB: dist/cookie-consent.store.js.
+  // The receipts in IndexedDB and the erasing of refused categories: dist/cookie-consent.store.js.
   ['./storage/history.js', 'core/manager.js', 'embed/lazy-history.js'],
+  ['./gating/erase.js', 'core/manager.js', 'embed/lazy-erase.js'],
   // Gated iframes and their placeholder: dist/cookie-consent.embeds.js.
   ['./embeds.js', 'core/gating/start.js', 'embed/lazy-embeds.js'],
 ];
@@ -219,7 +220,7 @@ export default [
     input: 'dist/embed/store-chunk.js',
     output: { file: 'dist/cookie-consent.store.js', format: 'iife' },
     treeshake: { propertyReadSideEffects: false },
-    plugins: [coreFromRuntime(['core/storage/history.js', 'core/storage/database.js']), resolve(), minify()],
+    plugins: [coreFromRuntime(['core/storage/history.js', 'core/storage/database.js', 'core/gating/erase.js']), resolve(), minify()],
   },
   {
     input: 'dist/embed/debug-chunk.js',

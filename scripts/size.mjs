@@ -22,7 +22,7 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 const visits = [
   { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js'], budget: 12 * KB, ceiling: 19.2 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 13.2 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 12.8 * KB },
 ];
 /** Not budgeted by issue 10, reported so a site that records consent knows its cost. */
 const extraVisits = [

@@ -1,9 +1,11 @@
 /**
- * The visitor's receipts in IndexedDB for the script-tag build (dist/cookie-consent.store.js):
+ * The visitor's receipts in IndexedDB, and the erasing of refused categories' cookies and
+ * storage keys, for the script-tag build (dist/cookie-consent.store.js):
  * loaded with the first decision or the first look at the history, and before delivery, whose
  * outbox shares its database connection (see lazy-history.ts and runtime.ts).
  */
+import { eraseMatching } from '../core/gating/erase.js';
 import { appendReceipt, consentStore, readReceipts } from '../core/storage/history.js';
 import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
 
-(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('store', { appendReceipt, readReceipts, consentStore });
+(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('store', { appendReceipt, readReceipts, consentStore, eraseMatching });
