@@ -127,6 +127,8 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
     await waitFor(() => !dialogOpen(element()), 'the dialog to close');
     expect(page().cookieConsent!.decision, 'closing is no consent').to.equal(null);
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner again');
+    // The "Customize" that opened the dialog gave way with the first paint; the interface's own takes focus back.
+    await waitFor(() => element().shadowRoot!.activeElement === element().shadowRoot!.querySelector('[part~="customize"]'), 'focus on Customize');
     expect(page().errors).to.deep.equal([]);
     frame.remove();
   });
