@@ -3,6 +3,6 @@
  * to ask, without Lit. Built without the core, which it takes from the main file's runtime.
  */
 import { liteBanner } from './lite-banner.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
-(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('banner', { liteBanner });
+pageRuntime().provide('banner', { liteBanner });

@@ -4,6 +4,6 @@
  * and with `debug: true`.
  */
 import { resolveConfig } from '../core/config.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
-(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('config', { resolveConfig });
+pageRuntime().provide('config', { resolveConfig });

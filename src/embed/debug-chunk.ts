@@ -3,6 +3,6 @@
  * configuration says `debug: true`, so no visitor of a live site downloads it.
  */
 import { startDebug } from '../core/debug.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
-(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('debug', { startDebug });
+pageRuntime().provide('debug', { startDebug });

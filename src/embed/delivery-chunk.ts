@@ -3,6 +3,6 @@
  * when a decision may be made or records wait to be resent (see lazy-delivery.ts).
  */
 import { startDelivery } from '../core/delivery/delivery.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
-(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('delivery', { startDelivery });
+pageRuntime().provide('delivery', { startDelivery });

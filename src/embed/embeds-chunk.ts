@@ -3,6 +3,6 @@
  * its texts, loaded only by pages that have a gated iframe (see lazy-embeds.ts).
  */
 import { FrameGate } from '../core/gating/embeds.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
-(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('embeds', { FrameGate });
+pageRuntime().provide('embeds', { FrameGate });

@@ -1,10 +1,10 @@
 import type { BacklogEntry, ConsentDelivery, DeliveryOptions } from '../core/delivery/delivery.js';
 import { randomId } from '../core/decision.js';
-import { outboxHinted } from '../core/delivery/outbox-hint.js';
+import { outboxHinted, pageStorage } from '../core/delivery/outbox-hint.js';
 import type { ConsentChangeDetail } from '../core/events.js';
 import type { ConsentManager } from '../core/manager.js';
 import { readPendingRecords, writePendingRecords } from './pending-records.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
 interface DeliveryChunk {
   startDelivery(manager: ConsentManager, options: DeliveryOptions): ConsentDelivery | null;
@@ -21,7 +21,7 @@ const RETRY_LOAD_MS = 15_000;
 export function startDelivery(manager: ConsentManager, options: DeliveryOptions = {}): ConsentDelivery | null {
   if (!manager.config?.endpoint) return null;
   const win = options.window ?? window;
-  const runtime = (win as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!;
+  const runtime = pageRuntime(win);
   const storage = pageStorage(win);
   const backlog: unknown[] = readPendingRecords(storage);
   let loading: Promise<ConsentDelivery | null> | null = null;
@@ -85,12 +85,4 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
       void loading?.then((delivery) => delivery?.stop());
     },
   };
-}
-
-function pageStorage(win: Window): Storage | undefined {
-  try {
-    return win.localStorage;
-  } catch {
-    return undefined;
-  }
 }

@@ -2,7 +2,7 @@ import type { FrameGate as FullFrameGate } from '../core/gating/embeds.js';
 import type { ConsentRequirement } from '../core/gating/requirement.js';
 import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
 export { isGatedFrame } from '../core/gating/embeds.js';
 
@@ -26,7 +26,7 @@ export class FrameGate {
   apply(frame: HTMLIFrameElement, requirement: ConsentRequirement, met: boolean): void {
     if (this.full) return this.full.apply(frame, requirement, met);
     this.waiting.set(frame, [requirement, met]);
-    const runtime = (globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!;
+    const runtime = pageRuntime();
     this.loading ??= runtime.load('embeds').then(
       (chunk) => {
         const full = new (chunk as EmbedsChunk).FrameGate(this.manager);

@@ -1,5 +1,5 @@
 import { warnOnce } from '../core/log.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
 interface StoreChunk {
   eraseMatching(win: Window, patterns: string[], protectedNames?: string[]): string[];
@@ -13,7 +13,7 @@ interface StoreChunk {
  */
 export function eraseMatching(win: Window, patterns: string[], protectedNames: string[] = []): string[] {
   if (patterns.length === 0) return [];
-  const runtime = (win as unknown as Record<symbol, EmbedRuntime | undefined>)[RUNTIME_KEY] ?? (globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!;
+  const runtime = pageRuntime();
   runtime
     .load('store')
     .then((chunk) => (chunk as StoreChunk).eraseMatching(win, patterns, protectedNames))

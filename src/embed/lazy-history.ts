@@ -1,5 +1,5 @@
 import type { ConsentReceipt } from '../core/storage/history.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
 interface StoreChunk {
   appendReceipt(receipt: ConsentReceipt): Promise<boolean>;
@@ -12,7 +12,7 @@ interface StoreChunk {
  * or the first look at the history (dist/cookie-consent.store.js), not on every page view.
  * Both were asynchronous already; a chunk that cannot load counts as storage that failed.
  */
-const store = (): Promise<StoreChunk> => (globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.load('store') as Promise<StoreChunk>;
+const store = (): Promise<StoreChunk> => pageRuntime().load('store') as Promise<StoreChunk>;
 
 export function appendReceipt(receipt: ConsentReceipt): Promise<boolean> {
   return store().then(

@@ -60,6 +60,11 @@ export const RUNTIME_KEY = Symbol.for('cookie-consent-widget.runtime');
 
 type RuntimeHolder = { [RUNTIME_KEY]?: EmbedRuntime };
 
+/** The runtime the main file installed, for the chunks and the main file's stand-ins. */
+export function pageRuntime(scope: object = globalThis): EmbedRuntime {
+  return (scope as RuntimeHolder)[RUNTIME_KEY]!;
+}
+
 export interface RuntimeChunks {
   load(name: string, pinned?: PinnedChunk): Promise<unknown>;
   /** What a chunk that has run provided; undefined before. */

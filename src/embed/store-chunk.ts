@@ -6,6 +6,6 @@
  */
 import { eraseMatching } from '../core/gating/erase.js';
 import { appendReceipt, consentStore, readReceipts } from '../core/storage/history.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
-(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('store', { appendReceipt, readReceipts, consentStore, eraseMatching });
+pageRuntime().provide('store', { appendReceipt, readReceipts, consentStore, eraseMatching });

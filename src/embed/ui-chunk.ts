@@ -4,6 +4,6 @@
  * file defines the element once it has taken down what it drew itself, so the two never overlap.
  */
 import { defineCookieConsent } from '../ui/define-element.js';
-import { RUNTIME_KEY, type EmbedRuntime } from './runtime.js';
+import { pageRuntime } from './runtime.js';
 
-(globalThis as unknown as Record<symbol, EmbedRuntime>)[RUNTIME_KEY]!.provide('ui', { define: () => defineCookieConsent() });
+pageRuntime().provide('ui', { define: () => defineCookieConsent() });

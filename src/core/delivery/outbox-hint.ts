@@ -5,6 +5,15 @@
  */
 export const OUTBOX_HINT_KEY = 'cookie-consent-widget:outbox';
 
+/** The page's localStorage, or undefined where reading it throws (disabled, sandboxed). */
+export function pageStorage(scope: { localStorage?: Storage } = globalThis): Storage | undefined {
+  try {
+    return scope.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 export function setOutboxHint(storage: Pick<Storage, 'setItem' | 'removeItem'> | undefined, waiting: boolean): void {
   try {
     if (waiting) storage?.setItem(OUTBOX_HINT_KEY, '1');

@@ -1,7 +1,7 @@
 import { get, update, type UseStore } from 'idb-keyval';
 import { DATABASE_NAME } from '../storage/database.js';
 import { consentStore } from '../storage/history.js';
-import { setOutboxHint } from './outbox-hint.js';
+import { pageStorage, setOutboxHint } from './outbox-hint.js';
 import type { ConsentRecord } from './record.js';
 
 /** A record waiting for the backend to acknowledge it, with how often it was tried. */
@@ -54,14 +54,6 @@ export async function removeFromOutbox(eventId: string, store: UseStore = consen
     store,
   );
   if (left === 0) setOutboxHint(pageStorage(), false);
-}
-
-function pageStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 export async function saveAttempts(eventId: string, attempts: number, store: UseStore = consentStore()): Promise<void> {
