@@ -1,10 +1,9 @@
 import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
 import type { ConsentConfig } from '../core/types.js';
-import { isRightToLeft, pickLanguage } from '../ui/i18n/languages.js';
-import { ReservedSpace } from '../ui/page/reserve-space.js';
+import { baseLanguage, pickLanguage } from '../core/language.js';
 import type { liteBanner, LiteBanner } from './lite-banner.js';
-import { adoptStyles, dropStyles, liteRoot } from './lite-root.js';
+import { mountLite, type LiteMount } from './lite-root.js';
 import { renderSettingsButton, SETTINGS_LABELS, type LiteSettingsButton } from './settings-button.js';
 
 /** The element's name; define.ts has it too, but importing that would bring the interface in. */
@@ -49,7 +48,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   const config = manager.config!;
   const language = pickLanguage(config.language, doc.documentElement.lang, win.navigator.languages ?? [], config.translations);
   let settings: LiteSettingsButton | null = null;
-  let banner: { node: HTMLElement; remove(): void } | null = null;
+  let banner: LiteMount | null = null;
   let bannerLoading = false;
   let uiLoading: Promise<unknown> | null = null;
   let handedOver = false;
@@ -187,29 +186,13 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   const mountBanner = (host: HTMLElement, drawn: LiteBanner): void => {
     settings?.remove();
     settings = null;
-    const root = liteRoot(host);
-    const sheet = adoptStyles(root, drawn.css);
     // What the element reflects, so the theme and layout styles apply before it is defined.
     if (!host.hasAttribute('theme')) host.setAttribute('theme', config.theme);
     if (!host.hasAttribute('layout')) host.setAttribute('layout', config.layout);
-    const wrapper = doc.createElement('div');
-    wrapper.className = 'cc-root';
-    wrapper.lang = language;
-    wrapper.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
-    wrapper.append(drawn.node);
-    root.append(wrapper);
-    const reserved = new ReservedSpace(doc.documentElement);
-    if (config.layout === 'modal') (drawn.node as HTMLDialogElement).showModal();
-    else reserved.reserveFor(drawn.node);
+    const modal = config.layout === 'modal';
+    banner = mountLite(host, language, drawn.css, drawn.node, !modal);
+    if (modal) (drawn.node as HTMLDialogElement).showModal();
     manager.setPresentation({ language, strings: drawn.shown });
-    banner = {
-      node: drawn.node,
-      remove: () => {
-        reserved.release();
-        wrapper.remove();
-        dropStyles(root, sheet);
-      },
-    };
   };
 
   const drawSettingsButton = (): void => {
@@ -218,7 +201,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     if (!manager.decision && !dismissed) return;
     if (definedElsewhere()) return;
     try {
-      const base = language.split('-')[0]!;
+      const base = baseLanguage(language);
       const label = config.translations[language]?.['settingsButton'] ?? config.translations[base]?.['settingsButton'] ?? SETTINGS_LABELS[base] ?? SETTINGS_LABELS['en']!;
       settings = renderSettingsButton(host, language, label, open);
     } catch (error) {
@@ -254,15 +237,11 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
 
   manager.addEventListener('consent-view', onView);
   doc.addEventListener('click', onOpenerClick);
-  const whenBodyExists = (): void => {
-    if (manager.view === 'banner') drawBanner();
-    else if (manager.view === 'preferences') void loadUi().catch(() => undefined);
-    else drawSettingsButton();
-  };
-  // The chunks start downloading at once; the element to draw into exists once <body> does.
+  // The chunks start downloading at once.
   if (manager.view === 'banner') void chunks.banner().catch(() => undefined);
   if (manager.view === 'banner' || config.debug) void checked().catch(() => undefined);
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', whenBodyExists, { once: true });
-  else whenBodyExists();
+  // The element to draw into exists once <body> does: then show what the current view asks for.
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', onView, { once: true });
+  else onView();
   return loadUi;
 }

@@ -1,6 +1,4 @@
-import { ReservedSpace } from '../ui/page/reserve-space.js';
-import { isRightToLeft } from '../ui/i18n/languages.js';
-import { adoptStyles, dropStyles, liteRoot } from './lite-root.js';
+import { mountLite, type LiteMount } from './lite-root.js';
 
 /** The one string a returning visitor sees; the same text as each translation's `settingsButton`. */
 export const SETTINGS_LABELS: Record<string, string> = {
@@ -23,10 +21,9 @@ const CSS =
   'button:hover{filter:brightness(1.15)}button:focus-visible{outline:3px solid var(--cc-focus);outline-offset:2px}' +
   '@media (forced-colors:active){button{border-color:ButtonText}button:focus-visible{outline-color:Highlight}}';
 
-export interface LiteSettingsButton {
+/** Removing it gives back the space it reserved: the UI renders its own. */
+export interface LiteSettingsButton extends LiteMount {
   button: HTMLButtonElement;
-  /** Removes the button and gives back the space it reserved: the UI renders its own. */
-  remove(): void;
 }
 
 /**
@@ -34,29 +31,11 @@ export interface LiteSettingsButton {
  * drawn without the UI's code into the `<cookie-consent>` element's shadow root.
  */
 export function renderSettingsButton(host: HTMLElement, language: string, label: string, onOpen: (opener: HTMLElement) => void): LiteSettingsButton {
-  const doc = host.ownerDocument;
-  const root = liteRoot(host);
-  const sheet = adoptStyles(root, CSS);
-  const wrapper = doc.createElement('div');
-  wrapper.className = 'cc-root';
-  wrapper.lang = language;
-  wrapper.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
-  const button = doc.createElement('button');
+  const button = host.ownerDocument.createElement('button');
   button.type = 'button';
   button.className = 'cc-button cc-settings';
   button.setAttribute('part', 'button settings-button');
   button.textContent = label;
   button.addEventListener('click', () => onOpen(button));
-  wrapper.append(button);
-  root.append(wrapper);
-  const reserved = new ReservedSpace(doc.documentElement);
-  reserved.reserveFor(button);
-  return {
-    button,
-    remove: () => {
-      reserved.release();
-      wrapper.remove();
-      dropStyles(root, sheet);
-    },
-  };
+  return { button, ...mountLite(host, language, CSS, button, true) };
 }
