@@ -59,12 +59,12 @@ function coreFromRuntime(own = []) {
   };
 }
 
-/** A chunk's file name with a query that changes with its content, and its SRI hash. */
+/**
+ * A chunk's SRI hash, which the loader also makes its file's query from (src/embed/chunks.ts).
+ * SHA-256: every page view downloads the main file's pins, and a hash is bytes gzip cannot shrink.
+ */
 function pinned(name) {
-  const file = `cookie-consent.${name}.js`;
-  const bytes = readFileSync(dist(file));
-  const version = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
-  return { file: `${file}?v=${version}`, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` };
+  return `sha256-${createHash('sha256').update(readFileSync(dist(`cookie-consent.${name}.js`))).digest('base64')}`;
 }
 
 /**

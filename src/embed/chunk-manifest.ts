@@ -1,6 +1,6 @@
 /**
- * The chunks of the script-tag build: file name (relative to the script-tag file, with a
- * content-hash query so a cached old chunk is never paired with a new main file) and its SRI
- * hash. Empty here; rollup.config.mjs fills it in from the chunks it has just written.
+ * The chunks of the script-tag build, by name, with the SRI hash of each (src/embed/chunks.ts
+ * derives the file from both). Empty here; rollup.config.mjs fills it in from the chunks it has
+ * just written.
  */
-export const CHUNK_MANIFEST: Record<string, { file: string; integrity: string }> = {};
+export const CHUNK_MANIFEST: Record<string, string> = {};

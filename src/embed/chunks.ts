@@ -16,19 +16,22 @@ export function ownScript(doc: Document): HTMLScriptElement | null {
   return candidates[candidates.length - 1] ?? null;
 }
 
-/** Where a chunk is, relative to the script-tag file, and the SRI hash the build pinned for it. */
-export interface PinnedChunk {
-  file: string;
-  integrity: string;
+/** A language chunk's name: pinned by the interface or banner chunk that loads it (rollup.config.mjs). */
+const LANGUAGE = /^[a-z]{2}$/;
+/** The SRI hash the build pins for a chunk; the main file's own is the page's choice. */
+const SHA256 = /^sha256-[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * Where a chunk is, next to the script-tag file: its name, and a query that changes with its
+ * content (taken from its hash), so a cached old chunk is never paired with a new main file.
+ */
+function chunkFile(name: string, integrity: string): string {
+  return `cookie-consent.${name}.js?v=${integrity.slice(7, 17).replace(/[+/]/g, '_')}`;
 }
 
-/** A language chunk, pinned by the interface or banner chunk that loads it (rollup.config.mjs). */
-const LANGUAGE_CHUNK = /^cookie-consent\.[a-z]{2}\.js\?v=[0-9a-f]{10}$/;
-const SHA384 = /^sha384-[A-Za-z0-9+/]{64}$/;
-
 export interface ChunkLoader {
-  /** Loads a chunk of the main file's manifest, or a language chunk pinned by the caller. */
-  load(name: string, pinned?: PinnedChunk): Promise<unknown>;
+  /** Loads a chunk of the main file's manifest, or a language chunk whose hash the caller pinned. */
+  load(name: string, pinned?: string): Promise<unknown>;
   provide(name: string, exports: unknown): void;
   /** What a chunk that has run provided; undefined before. */
   provided(name: string): unknown;
@@ -48,7 +51,7 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
   const crossOrigin = own?.getAttribute('crossorigin') ?? null;
   const inserted = new WeakSet<Element>();
   /** One per chunk asked for or provided: every caller shares its outcome, a failure included. */
-  const entries = new Map<string, { promise: Promise<unknown>; resolve(exports: unknown): void; reject(error: Error): void; file?: string }>();
+  const entries = new Map<string, { promise: Promise<unknown>; resolve(exports: unknown): void; reject(error: Error): void; integrity?: string }>();
   const done = new Map<string, unknown>();
 
   const entry = (name: string) => {
@@ -65,15 +68,14 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
     return found;
   };
 
-  /** The manifest's entry, or a language chunk next to this file pinned with a sha384 hash by its caller. */
-  const chunkFor = (name: string, pinned: PinnedChunk | undefined): PinnedChunk | undefined => {
+  /** The hash the manifest pins for the chunk, or the one its caller pinned for a language chunk. */
+  const integrityOf = (name: string, pinned: string | undefined): string | undefined => {
     if (Object.hasOwn(CHUNK_MANIFEST, name)) return CHUNK_MANIFEST[name];
-    if (!pinned || !LANGUAGE_CHUNK.test(pinned.file) || !pinned.file.startsWith(`cookie-consent.${name}.`)) return undefined;
-    return SHA384.test(pinned.integrity) ? pinned : undefined;
+    return LANGUAGE.test(name) && pinned !== undefined && SHA256.test(pinned) ? pinned : undefined;
   };
 
-  const insert = (chunk: PinnedChunk, fail: (error: Error) => void, loaded: () => void): void => {
-    const url = new URL(chunk.file, base);
+  const insert = (name: string, integrity: string, fail: (error: Error) => void, loaded: () => void): void => {
+    const url = new URL(chunkFile(name, integrity), base);
     const script = doc.createElement('script');
     if (nonce) script.nonce = nonce;
     // A cross-origin chunk is checked against its hash only when fetched with CORS: the page
@@ -81,7 +83,7 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
     if (crossOrigin !== null) script.setAttribute('crossorigin', crossOrigin);
     // win.origin, not location.origin: a sandboxed frame without allow-same-origin has an opaque
     // origin, for which the chunk is a cross-origin no-cors response that SRI can only refuse.
-    if (url.origin === win.origin || crossOrigin !== null) script.integrity = chunk.integrity;
+    if (url.origin === win.origin || crossOrigin !== null) script.integrity = integrity;
     script.src = trustedScriptURL(win, url.href);
     inserted.add(script);
     script.addEventListener('error', () => fail(new Error(`${url.href} did not load`)), { once: true });
@@ -100,13 +102,13 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
       const known = entries.get(name);
       if (known) {
         // The first pin stands: a different one for a chunk already asked for is refused.
-        if (pinned && known.file !== undefined && pinned.file !== known.file) return Promise.reject(new Error(`${name} is already pinned to another file`));
+        if (pinned && known.integrity !== undefined && pinned !== known.integrity) return Promise.reject(new Error(`${name} is already pinned to another hash`));
         return known.promise;
       }
-      const chunk = chunkFor(name, pinned);
-      if (!chunk) return Promise.reject(new Error(`no chunk named ${name} in this build`));
+      const integrity = integrityOf(name, pinned);
+      if (!integrity) return Promise.reject(new Error(`no chunk named ${name} in this build`));
       const found = entry(name);
-      found.file = chunk.file;
+      found.integrity = integrity;
       const fail = (error: Error): void => {
         if (done.has(name)) return;
         entries.delete(name);
@@ -115,7 +117,7 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
       };
       try {
         // A script that loads but never provides (it threw while running) fails like one that did not load.
-        insert(chunk, fail, () => fail(new Error(`the ${name} part of the widget loaded but did not start`)));
+        insert(name, integrity, fail, () => fail(new Error(`the ${name} part of the widget loaded but did not start`)));
       } catch (error) {
         fail(error as Error);
       }

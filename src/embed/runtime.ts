@@ -9,7 +9,6 @@ import { warnOnce } from '../core/log.js';
 import { getConsentManager } from '../core/manager.js';
 import { randomId } from '../core/decision.js';
 import { readDocumentCookies } from '../core/storage/cookie-jar.js';
-import type { PinnedChunk } from './chunks.js';
 import { DATABASE_NAME } from '../core/storage/database.js';
 import type { consentStore } from '../core/storage/history.js';
 
@@ -44,7 +43,7 @@ export interface EmbedRuntime {
   /** Called by a chunk once it has run, with what it exports. */
   provide(name: string, exports: unknown): void;
   /** Loads a chunk by name (a language chunk with the hash its caller pinned); resolves with what it provided. */
-  load(name: string, pinned?: PinnedChunk): Promise<unknown>;
+  load(name: string, pinned?: string): Promise<unknown>;
   /** Loads and defines the interface; an npm copy on the same page defers to it (src/define.ts). */
   loadInterface(): Promise<unknown>;
   /**
@@ -66,7 +65,7 @@ export function pageRuntime(scope: object = globalThis): EmbedRuntime {
 }
 
 export interface RuntimeChunks {
-  load(name: string, pinned?: PinnedChunk): Promise<unknown>;
+  load(name: string, pinned?: string): Promise<unknown>;
   /** What a chunk that has run provided; undefined before. */
   provided(name: string): unknown;
   provide(name: string, exports: unknown): void;
