@@ -25,7 +25,9 @@ const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 /** The core values the interface uses; src/embed/runtime.ts provides each. */
 const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage', 'consentStore', 'DATABASE_NAME', 'randomId', 'isSafeUrl'];
 /** Loaded by the main file on demand, each built before it so it can pin their hashes. */
-const CHUNKS = ['ui', 'banner', 'config', 'debug', 'delivery', 'embeds', 'store'];
+const CHUNKS = ['ui', 'banner', 'debug', 'delivery', 'embeds', 'store'];
+/** The configuration check, which the banner and the interface chunks each carry. */
+const CONFIG_CHECK = ['core/config.js', 'core/config-defaults.js', 'core/config-patterns.js', 'core/safe-url.js'];
 /** Handed only to a chunk the main file inserted, while it first runs (see src/embed/runtime.ts). */
 const PRIVILEGED_CORE = { widgetPolicy: '() => null' };
 
@@ -111,7 +113,7 @@ function debugAsChunk() {
 const ON_DEMAND = [
   // Delivery of consent records: dist/cookie-consent.delivery.js.
   ['./delivery/delivery.js', 'core/boot.js', 'embed/lazy-delivery.js'],
-  // The configuration check: defaults only here; dist/cookie-consent.config.js checks.
+  // The configuration check: defaults only here; the banner and interface chunks check.
   ['./config.js', 'core/manager.js', 'embed/lite-config.js'],
   // The receipts in IndexedDB and the erasing of refused categories: dist/cookie-consent.store.js.
   ['./storage/history.js', 'core/manager.js', 'embed/lazy-history.js'],
@@ -202,19 +204,13 @@ export default [
     input: 'dist/embed/ui-chunk.js',
     output: { file: 'dist/cookie-consent.ui.js', format: 'iife', sourcemap: true },
     treeshake: { propertyReadSideEffects: false },
-    plugins: [coreFromRuntime(), languagesAsChunks(), minifyCssTemplates(), resolve(), minify()],
+    plugins: [coreFromRuntime(CONFIG_CHECK), languagesAsChunks(), minifyCssTemplates(), resolve(), minify()],
   },
   {
     input: 'dist/embed/banner-chunk.js',
     output: { file: 'dist/cookie-consent.banner.js', format: 'iife' },
     treeshake: { propertyReadSideEffects: false },
-    plugins: [bannerCssAsText(), coreFromRuntime(), languagesAsChunks(), resolve(), minify()],
-  },
-  {
-    input: 'dist/embed/config-chunk.js',
-    output: { file: 'dist/cookie-consent.config.js', format: 'iife' },
-    treeshake: { propertyReadSideEffects: false },
-    plugins: [coreFromRuntime(['core/config.js', 'core/config-defaults.js', 'core/config-patterns.js', 'core/safe-url.js']), resolve(), minify()],
+    plugins: [bannerCssAsText(), coreFromRuntime(CONFIG_CHECK), languagesAsChunks(), resolve(), minify()],
   },
   {
     input: 'dist/embed/store-chunk.js',

@@ -9,9 +9,9 @@
  * than that, so the sizes can only go down while the budgets are out of reach.
  *
  * What each visit downloads is what test/fast-path/ checks in real browsers: a first visit the
- * main file, the configuration check and the banner chunk, drawn without Lit (English, so no language chunk; the styles
- * are inside the chunk, as a constructed stylesheet; no CSS file), a returning visitor the main
- * file only. Lit and the preferences dialog (the interface chunk) load when the visitor opens them.
+ * main file and the banner chunk, which carries the configuration check and draws the banner
+ * without Lit (English, so no language chunk; the styles are inside the chunk, as a constructed
+ * stylesheet; no CSS file), a returning visitor the main file only. Lit and the preferences dialog (the interface chunk) load when the visitor opens them.
  * The configuration (four default categories, Consent Mode on) changes nothing downloaded.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,13 +21,13 @@ const KB = 1024;
 const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 const visits = [
-  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js'], budget: 12 * KB, ceiling: 19.2 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 12.8 * KB },
+  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], budget: 12 * KB, ceiling: 18.0 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 12.4 * KB },
 ];
 /** Not budgeted by issue 10, reported so a site that records consent knows its cost. */
 const extraVisits = [
-  { name: 'first visit, with an endpoint (banner + receipts + delivery)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js', 'cookie-consent.store.js', 'cookie-consent.delivery.js'] },
-  { name: 'opening the preferences adds (Lit, the dialog; the check if not yet run)', files: ['cookie-consent.ui.js'] },
+  { name: 'first visit, with an endpoint (banner + receipts + delivery)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.store.js', 'cookie-consent.delivery.js'] },
+  { name: 'opening the preferences adds (Lit, the dialog, the configuration check)', files: ['cookie-consent.ui.js'] },
   { name: 'a page with a gated iframe adds', files: ['cookie-consent.embeds.js'] },
   { name: 'the first decision or look at the history adds (IndexedDB)', files: ['cookie-consent.store.js'] },
 ];
@@ -51,7 +51,7 @@ const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 const lines = [row(['file', 'raw', 'gzip', 'brotli']), row(['---', '---:', '---:', '---:'])];
-for (const file of ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js', 'cookie-consent.embeds.js', 'cookie-consent.store.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
+for (const file of ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js', 'cookie-consent.embeds.js', 'cookie-consent.store.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
   const size = sizes(file);
   lines.push(row([`dist/${file}`, kb(size.raw), kb(size.gzip), kb(size.brotli)]));
 }

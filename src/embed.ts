@@ -31,5 +31,5 @@ if (!win.cookieConsent) {
   bootConsent(config);
   if (document.body) mountElement();
   else document.addEventListener('DOMContentLoaded', mountElement, { once: true });
-  loadInterface = startLazyUi(manager, window, { config: () => chunks.load('config'), ui: () => chunks.load('ui'), banner: () => chunks.load('banner') }, config);
+  loadInterface = startLazyUi(manager, window, { ui: () => chunks.load('ui'), banner: () => chunks.load('banner') }, config);
 }

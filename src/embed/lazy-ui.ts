@@ -13,22 +13,21 @@ interface OpenableElement extends HTMLElement {
   openPreferences?(opener?: HTMLElement | null): void;
 }
 
-interface UiChunk {
-  define(): void;
-}
-
-interface ConfigChunk {
+/** Both chunks that show the configuration carry the full check, so it costs no load of its own. */
+interface CheckingChunk {
   resolveConfig(config: unknown): unknown;
 }
 
-interface BannerChunk {
+interface UiChunk extends CheckingChunk {
+  define(): void;
+}
+
+interface BannerChunk extends CheckingChunk {
   liteBanner: typeof liteBanner;
 }
 
 export interface LazyUiChunks {
-  /** The full configuration check (dist/cookie-consent.config.js). */
-  config(): Promise<unknown>;
-  /** The interface: Lit, the element, the preferences dialog. */
+  /** The interface: Lit, the element, the preferences dialog (dist/cookie-consent.ui.js). */
   ui(): Promise<unknown>;
   /** The first layer without Lit (dist/cookie-consent.banner.js). */
   banner(): Promise<unknown>;
@@ -78,12 +77,13 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   /**
    * Nothing of the configuration is shown before it passed the same check npm users get at
    * start; what is wrong is reported once, loudly, as an uncaught ConsentConfigError naming the key.
+   * The check comes with the chunk about to show something; the first one to arrive runs it.
    */
-  const checked = (): Promise<void> =>
-    (checking ??= chunks.config().then(
+  const checked = (withChunk: () => Promise<unknown>): Promise<void> =>
+    (checking ??= withChunk().then(
       (chunk) => {
         try {
-          (chunk as ConfigChunk).resolveConfig(input);
+          (chunk as CheckingChunk).resolveConfig(input);
         } catch (error) {
           refused = true;
           win.setTimeout(() => {
@@ -107,7 +107,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
       return (uiLoading = Promise.resolve());
     }
     const ui = chunks.ui();
-    uiLoading = Promise.all([checked(), ui]).then(([, chunk]) => {
+    uiLoading = Promise.all([checked(chunks.ui), ui]).then(([, chunk]) => {
       stop();
       (chunk as UiChunk).define();
     });
@@ -147,7 +147,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     if (definedElsewhere()) return;
     bannerLoading = true;
     const bannerChunk = chunks.banner();
-    Promise.all([checked(), bannerChunk])
+    Promise.all([checked(chunks.banner), bannerChunk])
       .then(([, chunk]) =>
         (chunk as BannerChunk).liteBanner(doc, config, language, {
           acceptAll: () => decide('acceptAll'),
@@ -239,7 +239,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   doc.addEventListener('click', onOpenerClick);
   // The chunks start downloading at once.
   if (manager.view === 'banner') void chunks.banner().catch(() => undefined);
-  if (manager.view === 'banner' || config.debug) void checked().catch(() => undefined);
+  if (manager.view === 'banner' || config.debug) void checked(chunks.banner).catch(() => undefined);
   // The element to draw into exists once <body> does: then show what the current view asks for.
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', onView, { once: true });
   else onView();

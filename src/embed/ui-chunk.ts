@@ -3,7 +3,9 @@
  * English. Built without the core, which it takes from the script-tag file's runtime. The main
  * file defines the element once it has taken down what it drew itself, so the two never overlap.
  */
+import { resolveConfig } from '../core/config.js';
 import { defineCookieConsent } from '../ui/define-element.js';
 import { pageRuntime } from './runtime.js';
 
-pageRuntime().provide('ui', { define: () => defineCookieConsent() });
+// The check runs before the interface shows the configuration, unless the banner's ran already.
+pageRuntime().provide('ui', { define: () => defineCookieConsent(), resolveConfig });

@@ -63,10 +63,10 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
     const opener = page().document.getElementById('opener')!;
     opener.click();
     await waitFor(() => dialogOpen(element()), 'the preferences dialog');
-    // The interface shows the configuration, so it is checked first (dist/cookie-consent.config.js),
-    // and the visitor's receipts from IndexedDB (dist/cookie-consent.store.js).
-    await waitFor(() => requestedBuildFiles(page()).length === 4, 'the receipts chunk');
-    expect(requestedBuildFiles(page())).to.have.members(['cookie-consent.js', 'cookie-consent.ui.js', 'cookie-consent.config.js', 'cookie-consent.store.js']);
+    // The interface chunk carries the configuration check; the visitor's receipts come from
+    // IndexedDB (dist/cookie-consent.store.js).
+    await waitFor(() => requestedBuildFiles(page()).length === 3, 'the receipts chunk');
+    expect(requestedBuildFiles(page())).to.have.members(['cookie-consent.js', 'cookie-consent.ui.js', 'cookie-consent.store.js']);
     expect(page().location.hash, 'the opener link did not navigate').to.equal('');
     expect(page().cookieConsent!.view).to.equal('preferences');
     // One settings button: the one drawn without Lit gave way to the interface's.
@@ -103,7 +103,8 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
   it('a first visit paints the banner from its own chunk, without Lit; "Accept all" decides there', async () => {
     const { frame, page, element } = await openPage('page.html');
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
-    expect(requestedBuildFiles(page())).to.have.members(['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.config.js']);
+    // One chunk: the banner carries the configuration check it runs before showing anything.
+    expect(requestedBuildFiles(page())).to.have.members(['cookie-consent.js', 'cookie-consent.banner.js']);
     expect(page().customElements.get('cookie-consent'), 'no interface code parsed').to.equal(undefined);
     expect(page().runs).to.deep.equal([]);
     visibleIn(element().shadowRoot, '[part~="accept-all"]')!.click();

@@ -39,8 +39,8 @@ async function mountLite(overrides: Partial<ConsentConfig> = {}): Promise<Lite> 
     $: <T extends Element>(selector: string) => host.shadowRoot?.querySelector<T>(selector) ?? null,
   };
   startLazyUi(manager, window, {
-    config: () => Promise.resolve({ resolveConfig }),
-    banner: () => Promise.resolve({ liteBanner }),
+    // What dist/cookie-consent.banner.js provides: the banner and the configuration check.
+    banner: () => Promise.resolve({ liteBanner, resolveConfig }),
     // The interface never arrives: what is tested here must work without it.
     ui: () => {
       lite.uiRequests++;
