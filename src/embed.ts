@@ -28,7 +28,10 @@ if (!win.cookieConsent) {
   // A configuration block that is not JSON throws here; what is wrong inside one is reported by
   // the configuration check, which runs before anything is shown (src/embed/lazy-ui.ts).
   const config = configFromPage(document, script);
-  bootConsent(config);
+  bootConsent(config, window, manager, () => {
+    // A first visit: the banner downloads while the rest of this file runs, not after it.
+    if (manager.view === 'banner') chunks.load('banner').catch(() => undefined);
+  });
   if (document.body) mountElement();
   else document.addEventListener('DOMContentLoaded', mountElement, { once: true });
   loadInterface = startLazyUi(manager, window, { ui: () => chunks.load('ui'), banner: () => chunks.load('banner') }, config);

@@ -9,15 +9,19 @@ import type { ConsentConfig } from './types.js';
  * Starts everything a page needs from one configuration, in the order the page needs it: the
  * manager (reads the stored decision synchronously), then the parts that act on the decision.
  * The script tag and the element both start the widget through here; only the first call counts.
+ * `started` runs once the stored decision is known, before the rest: the script tag starts
+ * downloading the banner there on a first visit.
  * @throws ConsentConfigError when the configuration is wrong, naming the key.
  */
 export function bootConsent(
   config: ConsentConfig,
   win: Window = window,
   manager: ConsentManager = getConsentManager(),
+  started?: (manager: ConsentManager) => void,
 ): ConsentManager {
   if (manager.started) return manager;
   manager.start(config, { window: win });
+  started?.(manager);
   // Signals first: every tag's consent default must be in place before a gated tag runs.
   startSignals(manager, win);
   startGating(manager, win);

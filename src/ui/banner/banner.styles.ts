@@ -62,9 +62,9 @@ export const bannerStyles = css`
   dialog.cc-layout-modal::backdrop {
     background: var(--cc-backdrop);
   }
+  /* A rise only, no fade: the banner is readable from its first frame. */
   @keyframes cc-rise {
     from {
-      opacity: 0;
       transform: translateY(0.5rem);
     }
   }
