@@ -86,15 +86,37 @@ async function settle(page, cdp) {
   return metrics(cdp);
 }
 
-/** The page without a widget, measured like a returning visit: one second after its analytics script ran. */
+/**
+ * When the page without a widget is measured as the twin of a first visit: the widgets' first
+ * visits are measured a second after their banner showed, and their banners show at about this
+ * time minus that second (bench/results.md has the medians).
+ */
+const FIRST_VISIT_TWIN_MS = 1350;
+
+/**
+ * The page without a widget, measured as the twin of both visits: in a fresh context, once at
+ * FIRST_VISIT_TWIN_MS after navigation, then opened again in the same context and measured a
+ * second after its analytics script ran, as a returning visit is.
+ */
 async function runBaseline(browser, origin) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript({ content: file('bench/widgets/probe.js').toString() });
   try {
-    const { page, cdp } = await openPage(context, `${origin}/none.html`);
-    await page.waitForFunction(() => window.__analyticsRanAt !== undefined, null, { timeout: 20_000, polling: 50 });
-    const settled = await settle(page, cdp);
-    return { scriptMs: settled.ScriptDuration * 1000, taskMs: settled.TaskDuration * 1000, heapKB: settled.JSHeapUsedSize / 1024 };
+    const first = await openPage(context, `${origin}/none.html`);
+    await first.page.waitForFunction((at) => performance.now() >= at, FIRST_VISIT_TWIN_MS, { timeout: 20_000, polling: 20 });
+    await first.cdp.send('HeapProfiler.collectGarbage');
+    const firstMetrics = await metrics(first.cdp);
+    await first.page.close();
+    const next = await openPage(context, `${origin}/none.html`);
+    await next.page.waitForFunction(() => window.__analyticsRanAt !== undefined, null, { timeout: 20_000, polling: 50 });
+    const returning = await settle(next.page, next.cdp);
+    return {
+      scriptMs: firstMetrics.ScriptDuration * 1000,
+      taskMs: firstMetrics.TaskDuration * 1000,
+      heapKB: firstMetrics.JSHeapUsedSize / 1024,
+      returningScriptMs: returning.ScriptDuration * 1000,
+      returningTaskMs: returning.TaskDuration * 1000,
+    };
   } finally {
     await context.close();
   }
@@ -154,20 +176,21 @@ const median = (values) => {
 };
 
 /**
- * A returning visitor's cost to the page: the median for the widget's page minus the median for
- * the same page without a widget, measured the same way (one second after the analytics script
- * ran; the bench's probe polls for a banner all along on all three). A first visit has no such
- * twin: the probe stops polling when the banner shows, so its rows stay whole-page.
+ * Each widget's own cost: the median for its page minus the median for the same page without a
+ * widget, measured at the same moments (runBaseline). Every page runs the bench's probe, which
+ * polls every frame; the twin takes it off with the page's own work.
  */
 const OWN_ROWS = [
-  ['returningScriptMs', 'scriptMs', "returning visitor: script time, the widget's own (page − page without a widget)", 0.3],
-  ['returningTaskMs', 'taskMs', "returning visitor: task time, the widget's own", null],
+  ['taskMs', "main-thread task time, the widget's own (page − page without a widget)", 0.8],
+  ['scriptMs', "main-thread script time, the widget's own", null],
+  ['returningScriptMs', "returning visitor: script time, the widget's own", 0.3],
+  ['returningTaskMs', "returning visitor: task time, the widget's own", null],
 ];
 
 const ROWS = [
   ['bytes', 'widget bytes, first visit (gzip)', (v) => `${(v / 1024).toFixed(1)} KB`, 0.8],
   ['bannerMs', 'navigation → banner visible', (v) => `${v.toFixed(0)} ms`, 0.8],
-  ['taskMs', 'main-thread task time (TaskDuration), whole page', (v) => `${v.toFixed(0)} ms`, 0.8],
+  ['taskMs', 'main-thread task time (TaskDuration), whole page', (v) => `${v.toFixed(0)} ms`, null],
   ['scriptMs', 'main-thread script time (ScriptDuration), whole page', (v) => `${v.toFixed(0)} ms`, null],
   ['longTasks', 'long tasks (count)', (v) => v.toFixed(0), null],
   ['longTaskMs', 'long tasks (total)', (v) => `${v.toFixed(0)} ms`, null],
@@ -203,8 +226,8 @@ function table(results) {
     lines.push(`| ${label} | ${cell(ours)} | ${cell(vcc)} | ${ratioText(ratio)} | ${targetText} | ${met} |`);
   }
   const none = (key) => median(results.none.map((run) => run[key]));
-  for (const [key, baselineKey, label, target] of OWN_ROWS) {
-    const [ours, vcc] = ['ours', 'vcc'].map((name) => median(results[name].map((run) => run[key])) - none(baselineKey));
+  for (const [key, label, target] of OWN_ROWS) {
+    const [ours, vcc] = ['ours', 'vcc'].map((name) => median(results[name].map((run) => run[key])) - none(key));
     const ratio = vcc <= 0 ? Infinity : ours / vcc;
     const targetText = target === null ? '' : `≤ ${target}`;
     const met = target === null ? '' : verdict(ratio, target);
@@ -212,7 +235,7 @@ function table(results) {
   }
   lines.push(
     '',
-    `The page without a widget: script ${none('scriptMs').toFixed(0)} ms, task ${none('taskMs').toFixed(0)} ms, heap ${(none('heapKB') / 1024).toFixed(2)} MB (medians of ${results.none.length} runs).`,
+    `The page without a widget (medians of ${results.none.length} runs): at ${FIRST_VISIT_TWIN_MS} ms, script ${none('scriptMs').toFixed(0)} ms, task ${none('taskMs').toFixed(0)} ms, heap ${(none('heapKB') / 1024).toFixed(2)} MB; opened again, script ${none('returningScriptMs').toFixed(0)} ms, task ${none('returningTaskMs').toFixed(0)} ms.`,
   );
   return lines.join('\n');
 }
@@ -284,12 +307,14 @@ purposes, one analytics script gated by the widget), served from 127.0.0.1 with 
 - *returning visitor*: the same context opens the page again with the decision stored; the
   widget's downloaded bytes and the page's script and task time, one second after the gated
   script ran.
-- *the widget's own* returning-visitor time: the median for its page minus the median for the
-  same page without a widget (its analytics script runs as a plain script), measured the same way
-  in fresh contexts alternating with the others. All three pages run the bench's probe, which
-  polls for a banner every frame when none shows; taking the twin off leaves what each widget
-  itself costs, and the returning-visitor target is judged on it. First-visit rows stay
-  whole-page: there the probe stops polling once the banner shows, so the twin does not match.
+- *the widget's own* time: the median for its page minus the median for the same page without a
+  widget (its analytics script runs as a plain script), in fresh contexts alternating with the
+  others, measured ${FIRST_VISIT_TWIN_MS} ms after navigation (about when the widgets' first
+  visits are measured) and, opened again in the same context, a second after its analytics script
+  ran. Every page runs the bench's probe, which polls every frame all along; the twin takes that
+  off with the page's own parsing, layout and painting, which is most of the whole-page time (a
+  widget that cost nothing would score the twin's time over VCC's). The main-thread and
+  returning-visitor targets are judged on these rows.
 `,
 );
 console.log('\nwritten to bench/results.md');

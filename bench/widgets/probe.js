@@ -1,5 +1,5 @@
 // Added to every page before its own scripts (addInitScript): layout shifts, long tasks, and the
-// moment the banner is first visible, polled once per frame by both pages alike.
+// moment the banner is first visible, polled once per frame on every page alike.
 (() => {
   const probe = (window.__probe = { cls: 0, longTasks: 0, longTaskMs: 0, bannerAt: null });
   new PerformanceObserver((list) => {
@@ -20,9 +20,11 @@
     const style = getComputedStyle(element);
     return style.visibility !== 'hidden' && Number(style.opacity) > 0;
   };
+  // Polls every frame for the page's whole life, also once the banner was seen, so that each
+  // page (with either widget or none) pays the same for being watched.
   const poll = () => {
-    if (shown(banner())) probe.bannerAt = performance.now();
-    else requestAnimationFrame(poll);
+    if (shown(banner()) && probe.bannerAt === null) probe.bannerAt = performance.now();
+    requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
 })();
