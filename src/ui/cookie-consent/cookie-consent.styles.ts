@@ -1,5 +1,19 @@
 import { css } from 'lit';
 
+/** The dark theme's tokens: chosen by `theme="dark"`, and by the system when the theme is `auto`. */
+const darkTokens = css`
+  --cc-bg: #1b1b1f;
+  --cc-text: #f2f2f5;
+  --cc-muted: #c4c4cc;
+  --cc-link: #9cc2ff;
+  --cc-border: #a0a0aa;
+  --cc-button-bg: #f2f2f5;
+  --cc-button-text: #1b1b1f;
+  --cc-switch-on: #9cc2ff;
+  --cc-switch-off: #a0a0aa;
+  --cc-focus: #9cc2ff;
+`;
+
 /** Theme tokens and the one button style every layer shares, so no button outweighs another. */
 export const baseStyles = css`
   :host {
@@ -25,29 +39,11 @@ export const baseStyles = css`
     color: var(--cc-text);
   }
   :host([theme='dark']) {
-    --cc-bg: #1b1b1f;
-    --cc-text: #f2f2f5;
-    --cc-muted: #c4c4cc;
-    --cc-link: #9cc2ff;
-    --cc-border: #a0a0aa;
-    --cc-button-bg: #f2f2f5;
-    --cc-button-text: #1b1b1f;
-    --cc-switch-on: #9cc2ff;
-    --cc-switch-off: #a0a0aa;
-    --cc-focus: #9cc2ff;
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --cc-bg: #1b1b1f;
-      --cc-text: #f2f2f5;
-      --cc-muted: #c4c4cc;
-      --cc-link: #9cc2ff;
-      --cc-border: #a0a0aa;
-      --cc-button-bg: #f2f2f5;
-      --cc-button-text: #1b1b1f;
-      --cc-switch-on: #9cc2ff;
-      --cc-switch-off: #a0a0aa;
-      --cc-focus: #9cc2ff;
+      ${darkTokens}
     }
   }
   [hidden] {
