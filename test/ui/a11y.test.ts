@@ -104,6 +104,24 @@ describe('WCAG 2.2 AA checks scripted beyond axe (REQUIREMENTS 20, 21)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
+  it('the banner is opaque from its first frame: its entrance moves it, never fades it', async () => {
+    const mounted = await mountConsent();
+    const banner = mounted.$<HTMLElement>('[part~="banner"]');
+    // The entrance is over by now: run it again, as a visitor's first paint does.
+    banner.style.animation = 'none';
+    banner.getBoundingClientRect();
+    banner.style.animation = '';
+    const animations = banner.getAnimations();
+    expect(animations.map((animation) => (animation as CSSAnimation).animationName), 'the entrance runs').to.deep.equal(['cc-rise']);
+    // The start of the entrance, as the visitor's first frame shows it.
+    animations[0]!.pause();
+    animations[0]!.currentTime = 0;
+    expect(getComputedStyle(banner).opacity).to.equal('1');
+    expect(getComputedStyle(banner).transform, 'it starts lower and rises').to.not.equal('none');
+    animations[0]!.play();
+    await expect(mounted.el).to.be.accessible();
+  });
+
   it('no animation when the visitor prefers reduced motion', async () => {
     const animated = await mountConsent();
     expect(getComputedStyle(animated.$('[part~="banner"]')).animationName, 'animated by default').to.equal('cc-rise');
