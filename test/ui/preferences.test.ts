@@ -199,6 +199,28 @@ describe('preferences dialog (second layer)', () => {
     await waitFor(() => focused() === mounted.$('[part~="settings-button"]'), 'focus back on the settings button');
   });
 
+  it('REQUIREMENTS 8: a decision made in the same millisecond as the one before still shows in the history', async () => {
+    const mounted = await mountConsent();
+    const realNow = Date.now;
+    const frozen = realNow();
+    // A click and a script's set() can land in one millisecond (Firefox rounds Date.now).
+    Date.now = () => frozen;
+    try {
+      mounted.$('[part~="reject-all"]').click();
+      await mounted.manager.set({ analytics: true }, { layer: 'api' });
+    } finally {
+      Date.now = realNow;
+    }
+    expect(mounted.manager.decision!.timestamp).to.equal(new Date(frozen).toISOString());
+    await mounted.el.updateComplete;
+    mounted.$('[part~="settings-button"]').click();
+    await waitFor(() => mounted.$<HTMLDialogElement>('[part~="dialog"]').open, 'the dialog');
+    await waitFor(() => mounted.$$('.cc-receipt li').some((item) => item.textContent!.includes('Rejected all: Only strictly necessary cookies')), 'the earlier decision in the history');
+    expect(mounted.$('[part~="receipt"]').textContent, 'the decision in force').to.contain('Custom choice: Analytics');
+    expect(mounted.$$('.cc-receipt li').filter((item) => item.textContent!.includes('Custom choice: Analytics')), 'the decision in force is not history').to.deep.equal([]);
+    await expect(mounted.el).to.be.accessible();
+  });
+
   it('REQUIREMENTS 8: withdrawing everything takes as many clicks from the settings button as accepting everything', async () => {
     const mounted = await mountConsent();
     mounted.$('[part~="accept-all"]').click();

@@ -19,6 +19,28 @@ function when(timestamp: string, language: string): string {
   }
 }
 
+function sameDecision(receipt: ConsentReceipt, decision: ConsentDecision): boolean {
+  return (
+    receipt.consentId === decision.consentId &&
+    receipt.timestamp === decision.timestamp &&
+    receipt.method === decision.method &&
+    Object.entries(decision.categories).every(([id, granted]) => receipt.categories[id] === granted)
+  );
+}
+
+/**
+ * The receipts before the decision in force, newest first. Only the decision's own receipt (the
+ * last one like it) is left out: two decisions can share a timestamp (a script's `set()` in the
+ * same millisecond as a click), and the earlier one is still part of the history.
+ */
+function earlierReceipts(receipts: ConsentReceipt[], decision: ConsentDecision): ConsentReceipt[] {
+  let own = -1;
+  receipts.forEach((receipt, index) => {
+    if (sameDecision(receipt, decision)) own = index;
+  });
+  return receipts.filter((_, index) => index !== own).reverse();
+}
+
 function allowed(decision: ConsentDecision, config: ResolvedConfig, strings: Strings): string {
   const labels = config.categories
     .filter((category) => !category.required && decision.categories[category.id])
@@ -40,7 +62,7 @@ export function receiptTemplate(
       <p class="cc-muted">${strings.receiptNone}</p>
     </section>`;
   }
-  const earlier = receipts.filter((receipt) => receipt.timestamp !== decision.timestamp).reverse();
+  const earlier = earlierReceipts(receipts, decision);
   return html`<section class="cc-receipt" part="receipt" aria-labelledby="cc-receipt-title">
     <h3 id="cc-receipt-title">${strings.receiptTitle}</h3>
     <dl>
