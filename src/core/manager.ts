@@ -279,7 +279,10 @@ export class ConsentManager extends EventTarget {
   private adoptRemote(decision: ConsentDecision | null): void {
     const config = this.resolved!;
     const next = decision && isDecisionCurrent(decision, config) ? decision : null;
-    if (next?.timestamp === this.current?.timestamp && next?.consentId === this.current?.consentId) return;
+    // The same decision coming back (its own announcement, or a cookie poll) changes nothing; one
+    // with the same timestamp but another content is a new decision made in the same millisecond.
+    const same = next && this.current ? encodeConsentCookie(next) === encodeConsentCookie(this.current) : next === this.current;
+    if (same) return;
     const previous = this.current;
     this.current = next;
     this.consentIdInUse = next?.consentId ?? null;

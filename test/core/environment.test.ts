@@ -47,6 +47,22 @@ describe('cross-tab sync (two pages of the site open at once)', () => {
     });
   }
 
+  it('a change of mind within the same millisecond still reaches the other page', async () => {
+    const first = await openCorePage();
+    const second = await openCorePage();
+    const frozen = Date.now();
+    // Both decisions carry one timestamp, as a click and a script's call can (Firefox rounds Date.now).
+    (first.page() as unknown as typeof globalThis).Date.now = () => frozen;
+    await first.page().manager.acceptAll();
+    await waitFor(() => second.page().manager.granted('analytics'), 'the first decision in the other page', 1000);
+    await first.page().manager.set({ analytics: false });
+    expect(first.page().manager.decision!.timestamp).to.equal(second.page().manager.decision!.timestamp);
+    await waitFor(() => !second.page().manager.granted('analytics'), 'the second decision in the other page', 1000);
+    expect(second.page().manager.decision).to.deep.equal(first.page().manager.decision);
+    first.frame.remove();
+    second.frame.remove();
+  });
+
   it('a reset in one page makes the other ask again', async () => {
     const first = await openCorePage();
     const second = await openCorePage();
