@@ -3,7 +3,7 @@ import { randomId } from '../core/decision.js';
 import { outboxHinted, pageStorage } from '../core/delivery/outbox-hint.js';
 import type { ConsentChangeDetail } from '../core/events.js';
 import type { ConsentManager } from '../core/manager.js';
-import { readPendingRecords, writePendingRecords } from './pending-records.js';
+import { keepPendingRecord, readPendingRecords } from '../core/delivery/pending-records.js';
 import { pageRuntime } from './runtime.js';
 
 interface DeliveryChunk {
@@ -23,7 +23,10 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
   const win = options.window ?? window;
   const runtime = pageRuntime(win);
   const storage = pageStorage(win);
-  const backlog: unknown[] = readPendingRecords(storage);
+  /** This page's decisions while delivery loads; also kept in localStorage, which delivery reads itself. */
+  const backlog: BacklogEntry[] = [];
+  /** Whether decisions wait in memory or, from earlier pages, in localStorage. */
+  const waiting = (): boolean => backlog.length > 0 || readPendingRecords(storage).length > 0;
   let loading: Promise<ConsentDelivery | null> | null = null;
   let retry: ReturnType<Window['setTimeout']> | undefined;
   let stopped = false;
@@ -40,15 +43,13 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
       ([, chunk]) => {
         stopListening();
         if (stopped) return null;
-        const delivery = (chunk as DeliveryChunk).startDelivery(manager, { ...options, backlog: backlog.splice(0) });
-        // Handed on: delivery queues each in its IndexedDB outbox now.
-        writePendingRecords(storage, []);
-        return delivery;
+        // Delivery takes each out of localStorage once its record is in the IndexedDB outbox.
+        return (chunk as DeliveryChunk).startDelivery(manager, { ...options, backlog: backlog.splice(0) });
       },
       () => {
         // The loader warned. Decisions waiting for it are not given up: try again later.
         loading = null;
-        if (backlog.length > 0 && !stopped) retry = win.setTimeout(() => void load(), RETRY_LOAD_MS);
+        if (waiting() && !stopped) retry = win.setTimeout(() => void load(), RETRY_LOAD_MS);
         return null;
       },
     ));
@@ -57,22 +58,22 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
     const detail = (event as CustomEvent<ConsentChangeDetail>).detail;
     if (detail.origin !== 'this-tab' || !detail.decision) return;
     const { origin, pathname } = win.location;
-    const entry: BacklogEntry = { detail, eventId: randomId(), presentation: manager.presentation, location: { origin, pathname } };
+    const entry = { detail, eventId: randomId(), presentation: manager.presentation, location: { origin, pathname } } satisfies BacklogEntry;
     backlog.push(entry);
-    writePendingRecords(storage, backlog);
+    keepPendingRecord(storage, entry);
     void load();
   };
   const onView = (): void => {
     if (manager.view !== 'none') void load();
   };
   const onOnline = (): void => {
-    if (backlog.length > 0) void load();
+    if (waiting()) void load();
   };
 
   manager.addEventListener('consent-change', onChange);
   manager.addEventListener('consent-view', onView);
   win.addEventListener('online', onOnline);
-  if (manager.view !== 'none' || outboxHinted(win) || backlog.length > 0) void load();
+  if (manager.view !== 'none' || outboxHinted(win) || waiting()) void load();
 
   return {
     flush: async () => {

@@ -138,6 +138,20 @@ describe('delivery of consent records when the network or the server fails', () 
     expect(state.rows[0]!.eventId).to.equal(eventId);
   });
 
+  it('a decision made as the page goes away is still recorded, on the way out or by the next page', async () => {
+    const lane = newLane();
+    const first = await openDeliveryPage(lane.endpoint);
+    // The site's own "accept" link, then navigation, in one task: the record is not built yet.
+    void first.page().manager.acceptAll();
+    first.frame.remove();
+    const second = await openDeliveryPage(lane.endpoint);
+    const state = await waitForServer(lane, (s) => s.rows.length >= 1, 'the record of the decision');
+    await sleep(500);
+    expect((await lane.state()).rows.map((row) => row.method), 'exactly one row').to.deep.equal(['accept-all']);
+    expect(state.rows[0]!.layer).to.equal('api');
+    expect(second.page().errors).to.deep.equal([]);
+  });
+
   it('two tabs sending the same outbox at once: exactly one row per eventId', async () => {
     const lane = newLane();
     await lane.faults([], { kind: 'drop' });

@@ -1,9 +1,12 @@
 import type { UseStore } from 'idb-keyval';
 import type { ConsentChangeDetail, ConsentDeliveredDetail, ConsentDeliveryFailedDetail } from '../events.js';
+import { randomId } from '../decision.js';
 import { warnOnce } from '../log.js';
 import type { ConsentManager, Presentation } from '../manager.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { addToOutbox, outboxMayExist, readOutbox, removeFromOutbox, saveAttempts, type OutboxEntry } from './outbox.js';
+import { pageStorage } from './outbox-hint.js';
+import { dropPendingRecord, keepPendingRecord, readPendingRecords, writePendingRecords } from './pending-records.js';
 import { buildConsentRecord } from './record.js';
 import { flushOnHide, postRecord } from './send.js';
 
@@ -17,7 +20,8 @@ export interface DeliveryOptions {
   /**
    * Decisions made before delivery started, recorded first, each with what the visitor was shown
    * and on which page. The script-tag build loads delivery on demand and hands over the changes
-   * it saw while loading, this page's or (kept in localStorage) a page that closed meanwhile.
+   * it saw while loading. Those kept in localStorage (src/core/delivery/pending-records.ts), by
+   * this page or one that closed meanwhile, are read here in any case.
    */
   backlog?: unknown[];
 }
@@ -28,6 +32,11 @@ export interface BacklogEntry {
   eventId?: string;
   presentation?: Presentation;
   location?: Pick<Location, 'origin' | 'pathname'>;
+}
+
+/** A decision on its way to the outbox, with all its record is made of but the text hash. */
+interface KeptDecision extends Required<Omit<BacklogEntry, 'location'>> {
+  location: Pick<Location, 'origin' | 'pathname'>;
 }
 
 export interface ConsentDelivery {
@@ -67,6 +76,7 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const store = options.store;
+  const storage = pageStorage(win);
   /** What this tab knows is waiting, for the synchronous `pagehide` flush. */
   const waiting = new Map<string, OutboxEntry>();
   /** Records IndexedDB refused to keep: sent from memory for as long as the page lives. */
@@ -114,6 +124,7 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
     const id = entry.record.eventId;
     waiting.delete(id);
     unsaved.delete(id);
+    dropPendingRecord(storage, id);
     await quietly('remove', () => removeFromOutbox(id, store));
   };
 
@@ -184,16 +195,13 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
     }, delay);
   };
 
-  const enqueue = async (detail: ConsentChangeDetail, earlier?: BacklogEntry): Promise<void> => {
-    const decision = detail.decision!;
-    // Read now: the interface may change language or text before the hash is computed.
-    const { language, strings } = earlier?.presentation ?? manager.presentation;
-    const record = await buildConsentRecord(decision, {
-      ...(earlier?.eventId ? { eventId: earlier.eventId } : {}),
-      layer: detail.layer ?? 'api',
-      language,
-      strings,
-      location: earlier?.location ?? win.location,
+  const enqueue = async (kept: KeptDecision): Promise<void> => {
+    const record = await buildConsentRecord(kept.detail.decision!, {
+      eventId: kept.eventId,
+      layer: kept.detail.layer ?? 'api',
+      language: kept.presentation.language,
+      strings: kept.presentation.strings,
+      location: kept.location,
       gpc: (win.navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     });
     const entry: OutboxEntry = { record, attempts: 0 };
@@ -209,6 +217,8 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
           willRetry: false,
         });
       }
+      // Safe in the outbox now, which the next page load reads.
+      dropPendingRecord(storage, record.eventId);
     } catch (error) {
       unsaved.set(record.eventId, entry);
       warnOnce('delivery-save', 'the consent record could not be queued in IndexedDB; it is sent from memory.', error);
@@ -219,7 +229,17 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   const record = (detail: ConsentChangeDetail, earlier?: BacklogEntry): void => {
     // Another tab's decision is recorded by that tab; a reset is not a decision.
     if (detail.origin !== 'this-tab' || !detail.decision) return;
-    enqueue(detail, earlier).catch((error: unknown) => warnOnce('delivery-enqueue', 'a consent record could not be prepared.', error));
+    const { origin, pathname } = win.location;
+    const kept: KeptDecision = {
+      detail,
+      eventId: earlier?.eventId ?? randomId(),
+      // Read now: the interface may change language or text before the hash is computed.
+      presentation: earlier?.presentation ?? manager.presentation,
+      location: earlier?.location ?? { origin, pathname },
+    };
+    // Before anything asynchronous: the page may be gone before the record is built and stored.
+    if (!earlier?.eventId) keepPendingRecord(storage, kept);
+    enqueue(kept).catch((error: unknown) => warnOnce('delivery-enqueue', 'a consent record could not be prepared.', error));
   };
   const onChange = (event: CustomEvent<ConsentChangeDetail>): void => record(event.detail);
   const onOnline = (): void => {
@@ -247,8 +267,19 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   win.addEventListener('pagehide', onPageHide);
   win.addEventListener('pageshow', onPageShow);
 
-  // Entries may come from localStorage: whatever another version or a tampering script left is skipped.
-  for (const earlier of (options.backlog ?? []).filter(isBacklogEntry)) record(earlier.detail, earlier);
+  // Entries come from localStorage: whatever another version or a tampering script left there is
+  // skipped, and taken out. One handed over by the loader and also kept in storage is recorded once.
+  const stored = readPendingRecords(storage);
+  const storedValid = stored.filter((entry) => isBacklogEntry(entry) && entry.eventId !== undefined);
+  if (storedValid.length !== stored.length) writePendingRecords(storage, storedValid);
+  const handedOn = new Set<string>();
+  for (const earlier of [...(options.backlog ?? []), ...storedValid].filter(isBacklogEntry)) {
+    if (earlier.eventId !== undefined) {
+      if (handedOn.has(earlier.eventId)) continue;
+      handedOn.add(earlier.eventId);
+    }
+    record(earlier.detail, earlier);
+  }
 
   // Records an earlier page load could not deliver.
   outboxMayExist(win, manager.decision !== null).then(

@@ -27,7 +27,8 @@ export async function addToOutbox(record: ConsentRecord, store: UseStore = conse
   await update<OutboxEntry[]>(
     OUTBOX_KEY,
     (entries) => {
-      const next = [...validEntries(entries), { record, attempts: 0 }];
+      // A record handed on by two tabs (the same eventId) is kept once.
+      const next = [...validEntries(entries).filter((entry) => entry.record.eventId !== record.eventId), { record, attempts: 0 }];
       evicted = next.slice(0, Math.max(0, next.length - bound));
       return next.slice(evicted.length);
     },
