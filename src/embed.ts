@@ -7,6 +7,7 @@ import { bootConsent } from './core/boot.js';
 import { getConsentManager } from './core/manager.js';
 import { createChunkLoader, ownScript } from './embed/chunks.js';
 import { configFromPage } from './embed/config-from-page.js';
+import { resumeErasing } from './embed/lazy-erase.js';
 import { startLazyUi } from './embed/lazy-ui.js';
 import { installRuntime } from './embed/runtime.js';
 
@@ -32,6 +33,7 @@ if (!win.cookieConsent) {
     // A first visit: the banner downloads while the rest of this file runs, not after it.
     if (manager.view === 'banner') chunks.load('banner').catch(() => undefined);
   });
+  resumeErasing(window, manager);
   if (document.body) mountElement();
   else document.addEventListener('DOMContentLoaded', mountElement, { once: true });
   loadInterface = startLazyUi(manager, window, { ui: () => chunks.load('ui'), banner: () => chunks.load('banner') }, config);

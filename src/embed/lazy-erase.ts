@@ -1,9 +1,19 @@
+import { pageStorage } from '../core/delivery/outbox-hint.js';
 import { warnOnce } from '../core/log.js';
+import type { ConsentManager } from '../core/manager.js';
 import { pageRuntime } from './runtime.js';
 
 interface StoreChunk {
   eraseMatching(win: Window, patterns: string[], protectedNames?: string[]): string[];
 }
+
+/**
+ * Set in localStorage from an erase request until the erasing is done: a page that navigates
+ * right after a withdrawal (a site's own link) is gone before the erasing code arrives, and the
+ * next page load finishes the job. A flag, not the patterns: what to erase is worked out again
+ * from the decision and the configuration then, so a value left in storage decides nothing.
+ */
+const ERASE_PENDING_KEY = 'cookie-consent-widget:erase-pending';
 
 /**
  * The manager's erasing of refused categories in the script-tag build (rollup.config.mjs puts
@@ -13,10 +23,44 @@ interface StoreChunk {
  */
 export function eraseMatching(win: Window, patterns: string[], protectedNames: string[] = []): string[] {
   if (patterns.length === 0) return [];
-  const runtime = pageRuntime();
-  runtime
+  const storage = pageStorage(win);
+  // Another request made meanwhile (a second decision) keeps the flag for itself.
+  const request = `${Date.now()}-${Math.random()}`;
+  try {
+    storage?.setItem(ERASE_PENDING_KEY, request);
+  } catch {
+    // Storage refused: the erasing still runs on this page, if it stays long enough.
+  }
+  pageRuntime()
     .load('store')
-    .then((chunk) => (chunk as StoreChunk).eraseMatching(win, patterns, protectedNames))
+    .then((chunk) => {
+      (chunk as StoreChunk).eraseMatching(win, patterns, protectedNames);
+      clearFlag(storage, request);
+    })
     .catch((error: unknown) => warnOnce('failed-erase', "the refused categories' cookies could not be erased.", error));
   return [];
+}
+
+/** Finishes the erasing an earlier page left undone, for the decision in force now. */
+export function resumeErasing(win: Window, manager: ConsentManager): void {
+  const storage = pageStorage(win);
+  const config = manager.config;
+  try {
+    if (!config || storage?.getItem(ERASE_PENDING_KEY) == null) return;
+  } catch {
+    return;
+  }
+  const refused = config.categories.filter((category) => !category.required && !manager.granted(category.id));
+  const patterns = refused.flatMap((category) => category.erase);
+  if (patterns.length > 0) eraseMatching(win, patterns, [config.cookie.name]);
+  else clearFlag(storage);
+}
+
+/** Takes the flag down: any, or only the one a given request set. */
+function clearFlag(storage: Storage | undefined, request?: string): void {
+  try {
+    if (request === undefined || storage?.getItem(ERASE_PENDING_KEY) === request) storage?.removeItem(ERASE_PENDING_KEY);
+  } catch {
+    // Storage refused: there is no flag to take down.
+  }
 }

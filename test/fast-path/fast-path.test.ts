@@ -231,6 +231,34 @@ describe('delivery of the script-tag build loads only when a record may be sent 
   });
 });
 
+describe('erasing in the script-tag build, which loads it on demand', () => {
+  beforeEach(resetBrowserState);
+
+  it('REQUIREMENTS 9: a withdrawal made as the page goes away still erases the refused cookies, on the next page load', async () => {
+    await storeDecision({ analytics: true });
+    document.cookie = '_ga=GA1.2.3; path=/';
+    const first = await openPage('erase.html');
+    // The site's own "withdraw" link, then navigation, in one task: the erasing code cannot arrive in between.
+    void first.page().cookieConsent!.withdraw();
+    first.frame.remove();
+    expect(document.cookie, 'not erased by the page that went away').to.contain('_ga=');
+    const second = await openPage('erase.html');
+    expect(second.page().cookieConsent!.decision!.method).to.equal('withdraw');
+    await waitFor(() => !document.cookie.includes('_ga='), 'the refused cookie erased by the next page');
+    await waitFor(() => localStorage.getItem('cookie-consent-widget:erase-pending') === null, 'nothing left to erase');
+    expect(second.page().errors).to.deep.equal([]);
+    second.frame.remove();
+  });
+
+  it('a page with nothing left to erase does not load the erasing code', async () => {
+    await storeDecision({ analytics: false });
+    const { frame, page } = await openPage('erase.html');
+    await settle(300);
+    expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
+    frame.remove();
+  });
+});
+
 describe('gated embeds of the script-tag build load their code only on pages that have one (issue 10)', () => {
   beforeEach(resetBrowserState);
 
