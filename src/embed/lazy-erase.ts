@@ -41,25 +41,29 @@ export function eraseMatching(win: Window, patterns: string[], protectedNames: s
   return [];
 }
 
-/** Finishes the erasing an earlier page left undone, for the decision in force now. */
+/**
+ * Finishes the erasing an earlier page left undone, for the decision in force now. Storage is
+ * read only when the decision refuses a category with something to erase: a first read of
+ * localStorage costs a page view a few milliseconds.
+ */
 export function resumeErasing(win: Window, manager: ConsentManager): void {
-  const storage = pageStorage(win);
   const config = manager.config;
+  if (!config) return;
+  const refused = config.categories.filter((category) => !category.required && !manager.granted(category.id));
+  const patterns = refused.flatMap((category) => category.erase);
+  if (patterns.length === 0) return;
   try {
-    if (!config || storage?.getItem(ERASE_PENDING_KEY) == null) return;
+    if (pageStorage(win)?.getItem(ERASE_PENDING_KEY) == null) return;
   } catch {
     return;
   }
-  const refused = config.categories.filter((category) => !category.required && !manager.granted(category.id));
-  const patterns = refused.flatMap((category) => category.erase);
-  if (patterns.length > 0) eraseMatching(win, patterns, [config.cookie.name]);
-  else clearFlag(storage);
+  eraseMatching(win, patterns, [config.cookie.name]);
 }
 
-/** Takes the flag down: any, or only the one a given request set. */
-function clearFlag(storage: Storage | undefined, request?: string): void {
+/** Takes the flag down, unless a later request set it again meanwhile. */
+function clearFlag(storage: Storage | undefined, request: string): void {
   try {
-    if (request === undefined || storage?.getItem(ERASE_PENDING_KEY) === request) storage?.removeItem(ERASE_PENDING_KEY);
+    if (storage?.getItem(ERASE_PENDING_KEY) === request) storage.removeItem(ERASE_PENDING_KEY);
   } catch {
     // Storage refused: there is no flag to take down.
   }
