@@ -1,9 +1,8 @@
 import type { BacklogEntry, ConsentDelivery, DeliveryOptions } from '../core/delivery/delivery.js';
-import { randomId } from '../core/decision.js';
 import { outboxHinted, pageStorage } from '../core/delivery/outbox-hint.js';
 import type { ConsentChangeDetail } from '../core/events.js';
 import type { ConsentManager } from '../core/manager.js';
-import { keepPendingRecord, readPendingRecords } from '../core/delivery/pending-records.js';
+import { keepDecision, readPendingRecords } from '../core/delivery/pending-records.js';
 import { pageRuntime } from './runtime.js';
 
 interface DeliveryChunk {
@@ -57,10 +56,7 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
   const onChange = (event: Event): void => {
     const detail = (event as CustomEvent<ConsentChangeDetail>).detail;
     if (detail.origin !== 'this-tab' || !detail.decision) return;
-    const { origin, pathname } = win.location;
-    const entry = { detail, eventId: randomId(), presentation: manager.presentation, location: { origin, pathname } } satisfies BacklogEntry;
-    backlog.push(entry);
-    keepPendingRecord(storage, entry);
+    backlog.push(keepDecision(storage, detail, manager.presentation, win.location));
     void load();
   };
   const onView = (): void => {

@@ -1,12 +1,11 @@
 import type { UseStore } from 'idb-keyval';
 import type { ConsentChangeDetail, ConsentDeliveredDetail, ConsentDeliveryFailedDetail } from '../events.js';
-import { randomId } from '../decision.js';
 import { warnOnce } from '../log.js';
 import type { ConsentManager, Presentation } from '../manager.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { addToOutbox, outboxMayExist, readOutbox, removeFromOutbox, saveAttempts, type OutboxEntry } from './outbox.js';
 import { pageStorage } from './outbox-hint.js';
-import { dropPendingRecord, keepPendingRecord, readPendingRecords, writePendingRecords } from './pending-records.js';
+import { dropPendingRecord, keepDecision, readPendingRecords, writePendingRecords, type PendingDecision } from './pending-records.js';
 import { buildConsentRecord } from './record.js';
 import { flushOnHide, postRecord } from './send.js';
 
@@ -32,11 +31,6 @@ export interface BacklogEntry {
   eventId?: string;
   presentation?: Presentation;
   location?: Pick<Location, 'origin' | 'pathname'>;
-}
-
-/** A decision on its way to the outbox, with all its record is made of but the text hash. */
-interface KeptDecision extends Required<Omit<BacklogEntry, 'location'>> {
-  location: Pick<Location, 'origin' | 'pathname'>;
 }
 
 export interface ConsentDelivery {
@@ -195,7 +189,7 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
     }, delay);
   };
 
-  const enqueue = async (kept: KeptDecision): Promise<void> => {
+  const enqueue = async (kept: PendingDecision): Promise<void> => {
     const record = await buildConsentRecord(kept.detail.decision!, {
       eventId: kept.eventId,
       layer: kept.detail.layer ?? 'api',
@@ -229,16 +223,10 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   const record = (detail: ConsentChangeDetail, earlier?: BacklogEntry): void => {
     // Another tab's decision is recorded by that tab; a reset is not a decision.
     if (detail.origin !== 'this-tab' || !detail.decision) return;
-    const { origin, pathname } = win.location;
-    const kept: KeptDecision = {
-      detail,
-      eventId: earlier?.eventId ?? randomId(),
-      // Read now: the interface may change language or text before the hash is computed.
-      presentation: earlier?.presentation ?? manager.presentation,
-      location: earlier?.location ?? { origin, pathname },
-    };
-    // Before anything asynchronous: the page may be gone before the record is built and stored.
-    if (!earlier?.eventId) keepPendingRecord(storage, kept);
+    // Handed on (kept by the script-tag build while delivery loaded, or by an earlier page): kept already.
+    const kept: PendingDecision = earlier?.eventId
+      ? { detail, eventId: earlier.eventId, presentation: earlier.presentation ?? manager.presentation, location: earlier.location ?? win.location }
+      : keepDecision(storage, detail, manager.presentation, win.location);
     enqueue(kept).catch((error: unknown) => warnOnce('delivery-enqueue', 'a consent record could not be prepared.', error));
   };
   const onChange = (event: CustomEvent<ConsentChangeDetail>): void => record(event.detail);
@@ -270,10 +258,10 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   // Entries come from localStorage: whatever another version or a tampering script left there is
   // skipped, and taken out. One handed over by the loader and also kept in storage is recorded once.
   const stored = readPendingRecords(storage);
-  const storedValid = stored.filter((entry) => isBacklogEntry(entry) && entry.eventId !== undefined);
+  const storedValid = stored.filter((entry): entry is BacklogEntry => isBacklogEntry(entry) && entry.eventId !== undefined);
   if (storedValid.length !== stored.length) writePendingRecords(storage, storedValid);
   const handedOn = new Set<string>();
-  for (const earlier of [...(options.backlog ?? []), ...storedValid].filter(isBacklogEntry)) {
+  for (const earlier of [...(options.backlog ?? []).filter(isBacklogEntry), ...storedValid]) {
     if (earlier.eventId !== undefined) {
       if (handedOn.has(earlier.eventId)) continue;
       handedOn.add(earlier.eventId);

@@ -8,6 +8,10 @@
  * language and strings shown, and the page's origin and path; each with its eventId, fixed when
  * the decision was made, so a record handed on by two tabs is still stored once.
  */
+import { randomId } from '../decision.js';
+import type { ConsentChangeDetail } from '../events.js';
+import type { Presentation } from '../manager.js';
+
 const PENDING_KEY = 'cookie-consent-widget:pending-records';
 /** Like the outbox's bound: a backend that never answers cannot make this grow without end. */
 const MAX_PENDING = 100;
@@ -31,9 +35,22 @@ export function writePendingRecords(storage: Storage | undefined, entries: unkno
   }
 }
 
-/** Adds one entry to what other tabs may have kept meanwhile. */
-export function keepPendingRecord(storage: Storage | undefined, entry: { eventId: string }): void {
-  writePendingRecords(storage, [...readPendingRecords(storage), entry]);
+/** A decision on its way to the outbox, with all its record is made of but the text hash. */
+export interface PendingDecision {
+  detail: ConsentChangeDetail;
+  eventId: string;
+  presentation: Presentation;
+  location: Pick<Location, 'origin' | 'pathname'>;
+}
+
+/**
+ * Keeps a decision this tab has just made, with the eventId its record will carry, added to
+ * what other tabs may have kept meanwhile. Called before anything asynchronous.
+ */
+export function keepDecision(storage: Storage | undefined, detail: ConsentChangeDetail, presentation: Presentation, location: Pick<Location, 'origin' | 'pathname'>): PendingDecision {
+  const kept: PendingDecision = { detail, eventId: randomId(), presentation, location: { origin: location.origin, pathname: location.pathname } };
+  writePendingRecords(storage, [...readPendingRecords(storage), kept]);
+  return kept;
 }
 
 /** Takes the entry out once its record is safe in the outbox, or delivered. */
