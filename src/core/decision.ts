@@ -73,3 +73,11 @@ export function changedCategories(config: ResolvedConfig, previous: ConsentDecis
 export function withdrawnCategories(previous: ConsentDecision | null, next: ConsentDecision | null): string[] {
   return Object.keys(previous?.categories ?? {}).filter((id) => previous?.categories[id] && !next?.categories[id]);
 }
+
+/**
+ * The cookie names and `prefix*` patterns the site declared for the categories a decision
+ * refuses (without a decision: every category but the required ones), for erasing.
+ */
+export function erasePatternsRefusedBy(config: ResolvedConfig, decision: ConsentDecision | null): string[] {
+  return config.categories.filter((category) => !category.required && !decision?.categories[category.id]).flatMap((category) => category.erase);
+}

@@ -2,6 +2,7 @@ import { resolveConfig } from './config.js';
 import {
   changedCategories,
   createDecision,
+  erasePatternsRefusedBy,
   isDecisionCurrent,
   withdrawnCategories,
 } from './decision.js';
@@ -293,10 +294,7 @@ export class ConsentManager extends EventTarget {
 
   private eraseRefused(decision: ConsentDecision | null): void {
     const config = this.resolved!;
-    const patterns = config.categories
-      .filter((category) => !category.required && !decision?.categories[category.id])
-      .flatMap((category) => category.erase);
-    eraseMatching(this.win!, patterns, [config.cookie.name]);
+    eraseMatching(this.win!, erasePatternsRefusedBy(config, decision), [config.cookie.name]);
   }
 
   private reloadIfWithdrawn(previous: ConsentDecision | null, next: ConsentDecision | null): void {

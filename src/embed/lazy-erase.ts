@@ -1,3 +1,4 @@
+import { erasePatternsRefusedBy } from '../core/decision.js';
 import { pageStorage } from '../core/delivery/outbox-hint.js';
 import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
@@ -49,8 +50,7 @@ export function eraseMatching(win: Window, patterns: string[], protectedNames: s
 export function resumeErasing(win: Window, manager: ConsentManager): void {
   const config = manager.config;
   if (!config) return;
-  const refused = config.categories.filter((category) => !category.required && !manager.granted(category.id));
-  const patterns = refused.flatMap((category) => category.erase);
+  const patterns = erasePatternsRefusedBy(config, manager.decision);
   if (patterns.length === 0) return;
   try {
     if (pageStorage(win)?.getItem(ERASE_PENDING_KEY) == null) return;
