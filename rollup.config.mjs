@@ -23,7 +23,7 @@ const dist = (path) => fileURLToPath(new URL(`dist/${path}`, import.meta.url));
 const RUNTIME = 'globalThis[Symbol.for("cookie-consent-widget.runtime")]';
 const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 /** The core values the interface uses; src/embed/runtime.ts provides each. */
-const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage', 'consentStore', 'DATABASE_NAME', 'randomId', 'isSafeUrl'];
+const SHARED_CORE = ['bootConsent', 'getConsentManager', 'matchesPattern', 'parseRequirement', 'isActivatedScript', 'warnOnce', 'readDocumentCookies', 'baseLanguage', 'BUILT_IN_LANGUAGES', 'isRightToLeft', 'pickLanguage', 'consentStore', 'DATABASE_NAME', 'randomId', 'sameDecision', 'isSafeUrl'];
 /** Loaded by the main file on demand, each built before it so it can pin their hashes. */
 const CHUNKS = ['ui', 'banner', 'debug', 'delivery', 'embeds', 'store'];
 /** The configuration check, which the banner and the interface chunks each carry. */

@@ -1,3 +1,4 @@
+import { encodeConsentCookie } from './storage/consent-cookie.js';
 import type { CategoryStates, ConsentDecision, ConsentMethod, ResolvedConfig } from './types.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -80,4 +81,13 @@ export function withdrawnCategories(previous: ConsentDecision | null, next: Cons
  */
 export function erasePatternsRefusedBy(config: ResolvedConfig, decision: ConsentDecision | null): string[] {
   return config.categories.filter((category) => !category.required && !decision?.categories[category.id]).flatMap((category) => category.erase);
+}
+
+/**
+ * Whether two decisions are one and the same: equal in their cookie form, which holds every field
+ * (a receipt compares as its decision). Two decisions made within one millisecond share their
+ * timestamp and still differ.
+ */
+export function sameDecision(a: ConsentDecision, b: ConsentDecision): boolean {
+  return encodeConsentCookie(a) === encodeConsentCookie(b);
 }

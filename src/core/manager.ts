@@ -4,6 +4,7 @@ import {
   createDecision,
   erasePatternsRefusedBy,
   isDecisionCurrent,
+  sameDecision,
   withdrawnCategories,
 } from './decision.js';
 import type { ConsentChangeDetail, ConsentEventMap, ConsentView } from './events.js';
@@ -280,10 +281,8 @@ export class ConsentManager extends EventTarget {
   private adoptRemote(decision: ConsentDecision | null): void {
     const config = this.resolved!;
     const next = decision && isDecisionCurrent(decision, config) ? decision : null;
-    // The same decision coming back (its own announcement, or a cookie poll) changes nothing; one
-    // with the same timestamp but another content is a new decision made in the same millisecond.
-    const same = next && this.current ? encodeConsentCookie(next) === encodeConsentCookie(this.current) : next === this.current;
-    if (same) return;
+    // The same decision coming back (its own announcement, or a cookie poll) changes nothing.
+    if (next && this.current ? sameDecision(next, this.current) : next === this.current) return;
     const previous = this.current;
     this.current = next;
     this.consentIdInUse = next?.consentId ?? null;

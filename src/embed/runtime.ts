@@ -7,7 +7,7 @@ import { widgetPolicy } from '../core/gating/trusted-types.js';
 import { baseLanguage, BUILT_IN_LANGUAGES, isRightToLeft, pickLanguage } from '../core/language.js';
 import { warnOnce } from '../core/log.js';
 import { getConsentManager } from '../core/manager.js';
-import { randomId } from '../core/decision.js';
+import { randomId, sameDecision } from '../core/decision.js';
 import { readDocumentCookies } from '../core/storage/cookie-jar.js';
 import { DATABASE_NAME } from '../core/storage/database.js';
 import type { consentStore } from '../core/storage/history.js';
@@ -38,6 +38,8 @@ export interface EmbedRuntime {
   consentStore: typeof consentStore;
   DATABASE_NAME: typeof DATABASE_NAME;
   randomId: typeof randomId;
+  // For the interface's history of decisions.
+  sameDecision: typeof sameDecision;
   // For gated iframes, a chunk of its own (dist/cookie-consent.embeds.js).
   isSafeUrl: typeof isSafeUrl;
   /** Called by a chunk once it has run, with what it exports. */
@@ -91,6 +93,7 @@ export function installRuntime(win: Window, chunks: RuntimeChunks, loadInterface
     consentStore: () => (chunks.provided('store') as { consentStore: typeof consentStore }).consentStore(),
     DATABASE_NAME,
     randomId,
+    sameDecision,
     isSafeUrl,
     provide: chunks.provide,
     load: chunks.load,

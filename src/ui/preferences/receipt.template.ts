@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentReceipt } from '../../core/storage/history.js';
+import { sameDecision } from '../../core/decision.js';
 import type { ConsentDecision, ConsentMethod, ResolvedConfig } from '../../core/types.js';
 import { categoryText, type Strings } from '../i18n/shown-strings.js';
 
@@ -17,15 +18,6 @@ function when(timestamp: string, language: string): string {
   } catch {
     return timestamp;
   }
-}
-
-function sameDecision(receipt: ConsentReceipt, decision: ConsentDecision): boolean {
-  return (
-    receipt.consentId === decision.consentId &&
-    receipt.timestamp === decision.timestamp &&
-    receipt.method === decision.method &&
-    Object.entries(decision.categories).every(([id, granted]) => receipt.categories[id] === granted)
-  );
 }
 
 /**
