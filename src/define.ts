@@ -1,4 +1,4 @@
-import { defineCookieConsent as defineHere } from './ui/define-element.js';
+import { defineCookieConsent as defineHere, TAG_NAME } from './ui/define-element.js';
 
 export { TAG_NAME } from './ui/define-element.js';
 
@@ -14,7 +14,7 @@ interface ScriptTagRuntime {
  */
 export function defineCookieConsent(registry: CustomElementRegistry = customElements): void {
   const scriptTag = (globalThis as Record<symbol, ScriptTagRuntime | undefined>)[Symbol.for('cookie-consent-widget.runtime')];
-  if (registry === globalThis.customElements && scriptTag?.loadInterface && !registry.get('cookie-consent')) {
+  if (registry === globalThis.customElements && scriptTag?.loadInterface && !registry.get(TAG_NAME)) {
     scriptTag.loadInterface().catch((error: unknown) => {
       // A configuration the check refused is shown by no copy; an interface that could not load
       // (offline, blocked) leaves this copy to draw.

@@ -10,8 +10,7 @@ import { configFromPage } from './embed/config-from-page.js';
 import { resumeErasing } from './embed/lazy-erase.js';
 import { startLazyUi } from './embed/lazy-ui.js';
 import { installRuntime } from './embed/runtime.js';
-
-const TAG_NAME = 'cookie-consent';
+import { TAG_NAME } from './ui/tag-name.js';
 
 function mountElement(): void {
   if (!document.querySelector(TAG_NAME)) document.body.append(document.createElement(TAG_NAME));

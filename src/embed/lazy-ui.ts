@@ -3,11 +3,9 @@ import type { ConsentManager } from '../core/manager.js';
 import type { ConsentConfig } from '../core/types.js';
 import { baseLanguage, pickLanguage } from '../core/language.js';
 import type { liteBanner, LiteBanner } from './lite-banner.js';
+import { TAG_NAME } from '../ui/tag-name.js';
 import { mountLite, type LiteMount } from './lite-root.js';
 import { renderSettingsButton, SETTINGS_LABELS, type LiteSettingsButton } from './settings-button.js';
-
-/** The element's name; define.ts has it too, but importing that would bring the interface in. */
-const TAG_NAME = 'cookie-consent';
 
 interface OpenableElement extends HTMLElement {
   openPreferences?(opener?: HTMLElement | null): void;
@@ -237,8 +235,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
 
   manager.addEventListener('consent-view', onView);
   doc.addEventListener('click', onOpenerClick);
-  // The chunks start downloading at once.
-  if (manager.view === 'banner') void chunks.banner().catch(() => undefined);
+  // The banner chunk (with the check) starts downloading at once.
   if (manager.view === 'banner' || config.debug) void checked(chunks.banner).catch(() => undefined);
   // The element to draw into exists once <body> does: then show what the current view asks for.
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', onView, { once: true });

@@ -1,6 +1,7 @@
 import { CookieConsentElement } from './cookie-consent/cookie-consent.component.js';
+import { TAG_NAME } from './tag-name.js';
 
-export const TAG_NAME = 'cookie-consent';
+export { TAG_NAME };
 
 /**
  * Registers `<cookie-consent>` unless something already did: the script tag and an npm copy on
