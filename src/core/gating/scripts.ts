@@ -44,127 +44,122 @@ const NOT_COPIED = new Set(['type', 'data-type', 'src', 'data-src', 'nonce', 'as
 /** A script that never loads must not hold back every consented script after it forever. */
 const LOAD_TIMEOUT_MS = 15_000;
 
+export interface ScriptActivator {
+  /** Hands a gated script over to run; a script handed over before is ignored. */
+  activate(original: HTMLScriptElement): void;
+}
+
 /**
  * Turns gated scripts into live ones, the way the parser would have run them: non-async scripts
  * in the order they are handed over (document order), `async` ones at once, `defer` and module
  * scripts after parsing, each at most once, with the page's CSP nonce and through the Trusted
- * Types policy.
+ * Types policy. A closure, not a class: the minifier shortens its state's names, not a class's fields.
  */
-export class ScriptActivator {
-  private readonly handled = new WeakSet<Element>();
-  private readonly afterParsing: HTMLScriptElement[] = [];
-  private chain: Promise<void> = Promise.resolve();
+export function createScriptActivator(win: Window, nonce: string, onRun: (original: HTMLScriptElement) => void): ScriptActivator {
+  const doc = win.document;
+  const handled = new WeakSet<Element>();
+  const afterParsing: HTMLScriptElement[] = [];
+  let chain: Promise<void> = Promise.resolve();
   /** Settles once every ordered script inserted so far has run (they run in insertion order). */
-  private orderedDone: Promise<void> = Promise.resolve();
-  private tail: ScriptKind = 'inline';
-  private readonly inlineModules = new Map<number, () => void>();
-  private nextModuleToken = 0;
+  let orderedDone: Promise<void> = Promise.resolve();
+  let tail: ScriptKind = 'inline';
+  const inlineModules = new Map<number, () => void>();
+  let nextModuleToken = 0;
 
-  constructor(
-    private readonly win: Window,
-    private readonly nonce: string,
-    private readonly onRun: (original: HTMLScriptElement) => void,
-  ) {
-    const doc = win.document;
-    if (doc.readyState === 'loading') {
-      const flush = (): void => {
-        if (doc.readyState === 'loading') return;
-        doc.removeEventListener('readystatechange', flush);
-        this.afterParsing.splice(0).forEach((script) => this.enqueue(script));
-      };
-      doc.addEventListener('readystatechange', flush);
-    }
-  }
-
-  /** Hands a gated script over to run; a script handed over before is ignored. */
-  activate(original: HTMLScriptElement): void {
-    if (this.handled.has(original)) return;
-    this.handled.add(original);
-    if (original.hasAttribute('async')) {
-      this.insert(original);
-    } else if (this.win.document.readyState === 'loading' && (original.hasAttribute('defer') || isModule(original))) {
-      this.afterParsing.push(original);
-    } else {
-      this.enqueue(original);
-    }
-  }
-
-  private enqueue(original: HTMLScriptElement): void {
+  const enqueue = (original: HTMLScriptElement): void => {
     const kind = kindOf(original);
-    this.chain = this.chain
+    chain = chain
       .then(async () => {
         // Browsers keep external classic scripts in order among themselves (async = false), so
         // those download in parallel. An inline script runs the moment it is inserted, and
         // Firefox does not order module scripts with the others: both wait for what came before.
-        if (!(kind === 'external' && this.tail === 'external')) await this.orderedDone;
-        const done = this.insert(original);
-        if (kind !== 'inline') this.orderedDone = done;
-        this.tail = kind;
+        if (!(kind === 'external' && tail === 'external')) await orderedDone;
+        const done = insert(original);
+        if (kind !== 'inline') orderedDone = done;
+        tail = kind;
       })
       .catch((error: unknown) => warnOnce('script-activation', 'a consented script could not be started.', error));
-  }
+  };
 
   /** Inserts the live script in the place of the gated one; settles when it has run or failed. */
-  private insert(original: HTMLScriptElement): Promise<void> {
+  const insert = (original: HTMLScriptElement): Promise<void> => {
     if (!original.isConnected) {
       // Taken out of the page meanwhile: if it is put back, it is handled then.
-      this.handled.delete(original);
+      handled.delete(original);
       return Promise.resolve();
     }
     const kind = kindOf(original);
-    const token = kind === 'inline-module' ? this.nextModuleToken++ : undefined;
-    const live = this.build(original, token);
-    const settled =
-      kind === 'inline' ? Promise.resolve() : token !== undefined ? this.moduleRan(token) : settledPromise(live);
-    this.onRun(original);
+    const token = kind === 'inline-module' ? nextModuleToken++ : undefined;
+    const live = build(original, token);
+    const settled = kind === 'inline' ? Promise.resolve() : token !== undefined ? moduleRan(token) : settledPromise(live);
+    onRun(original);
     original.replaceWith(live);
     return settled;
-  }
+  };
 
   /**
    * Browsers fire no load event for an inline module, so its text ends with a call saying it ran;
    * an uncaught error meanwhile (the module may have thrown) counts as done too.
    */
-  private moduleRan(token: number): Promise<void> {
-    const registry = this.win as unknown as Record<symbol, ((token: number) => void) | undefined>;
-    registry[RAN_KEY] ??= (ran: number) => this.inlineModules.get(ran)?.();
+  const moduleRan = (token: number): Promise<void> => {
+    const registry = win as unknown as Record<symbol, ((token: number) => void) | undefined>;
+    registry[RAN_KEY] ??= (ran: number) => inlineModules.get(ran)?.();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
-        this.win.removeEventListener('error', done);
-        this.inlineModules.delete(token);
+        win.removeEventListener('error', done);
+        inlineModules.delete(token);
         resolve();
       };
       const timer = setTimeout(done, LOAD_TIMEOUT_MS);
-      this.inlineModules.set(token, done);
-      this.win.addEventListener('error', done);
+      inlineModules.set(token, done);
+      win.addEventListener('error', done);
     });
-  }
+  };
 
-  private build(original: HTMLScriptElement, moduleToken: number | undefined): HTMLScriptElement {
+  const build = (original: HTMLScriptElement, moduleToken: number | undefined): HTMLScriptElement => {
     const live = original.ownerDocument.createElement('script');
     liveScripts.add(live);
     for (const { name, value } of Array.from(original.attributes)) {
       if (NOT_COPIED.has(name)) continue;
       // Event handler attributes are script text to Trusted Types too.
-      live.setAttribute(name, name.startsWith('on') ? trustedScript(this.win, value) : value);
+      live.setAttribute(name, name.startsWith('on') ? trustedScript(win, value) : value);
     }
     const type = original.getAttribute('data-type');
     if (type) live.setAttribute('type', type);
-    const nonce = original.nonce || this.nonce;
-    if (nonce) live.nonce = nonce;
+    const liveNonce = original.nonce || nonce;
+    if (liveNonce) live.nonce = liveNonce;
     // Inserted scripts are async unless told otherwise; the markup's choice is kept instead.
     live.async = original.hasAttribute('async');
     if (original.hasAttribute('defer')) live.defer = true;
     const src = original.getAttribute('src') ?? original.getAttribute('data-src');
     if (src !== null) {
-      live.src = trustedScriptURL(this.win, src);
+      live.src = trustedScriptURL(win, src);
       // Firefox checks an external script's (empty) text against Trusted Types as well.
-      live.text = trustedScript(this.win, '');
-    } else if (moduleToken !== undefined) live.text = trustedScript(this.win, `${sourceText(original)}\n;${reportRan(moduleToken)}`);
-    else live.text = trustedScript(this.win, sourceText(original));
+      live.text = trustedScript(win, '');
+    } else if (moduleToken !== undefined) live.text = trustedScript(win, `${sourceText(original)}\n;${reportRan(moduleToken)}`);
+    else live.text = trustedScript(win, sourceText(original));
     return live;
+  };
+
+  if (doc.readyState === 'loading') {
+    const flush = (): void => {
+      if (doc.readyState === 'loading') return;
+      doc.removeEventListener('readystatechange', flush);
+      afterParsing.splice(0).forEach(enqueue);
+    };
+    doc.addEventListener('readystatechange', flush);
   }
+
+  return {
+    activate: (original) => {
+      if (handled.has(original)) return;
+      handled.add(original);
+      if (original.hasAttribute('async')) insert(original);
+      else if (doc.readyState === 'loading' && (original.hasAttribute('defer') || isModule(original))) afterParsing.push(original);
+      else enqueue(original);
+    },
+  };
 }
 
 type ScriptKind = 'inline' | 'external' | 'module' | 'inline-module';

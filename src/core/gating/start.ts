@@ -2,7 +2,7 @@ import { warnOnce } from '../log.js';
 import type { ConsentManager } from '../manager.js';
 import { FrameGate, isGatedFrame } from './embeds.js';
 import { categoriesOf, isMet, type ConsentState } from './requirement.js';
-import { isGatedScript, ScriptActivator } from './scripts.js';
+import { createScriptActivator, isGatedScript } from './scripts.js';
 import { insertTemplate, isGatedTemplate } from './templates.js';
 
 const GATED_SELECTOR = 'script[data-consent], iframe[data-consent], template[data-consent]';
@@ -20,7 +20,7 @@ export interface Gating {
 export function startGating(manager: ConsentManager, win: Window): Gating {
   const doc = win.document;
   const pending = new Set<Element>();
-  const scripts = new ScriptActivator(win, pageNonce(doc), (script) => markUsed(manager, script));
+  const scripts = createScriptActivator(win, pageNonce(doc), (script) => markUsed(manager, script));
   const frames = new FrameGate(manager);
   const state: ConsentState = {
     get decided() {
