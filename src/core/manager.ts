@@ -51,49 +51,51 @@ export interface ConsentManagerOptions {
 export class ConsentManager extends EventTarget {
   /** Resolves once `start()` has read the stored decision and `consent-ready` fired. */
   readonly ready: Promise<void>;
-  private resolveReady!: () => void;
-  private resolved?: ResolvedConfig;
-  private current: ConsentDecision | null = null;
-  private consentIdInUse: string | null = null;
-  private currentView: ConsentView = 'none';
-  private win?: Window;
-  private sync?: TabSync;
-  private readonly usedCategories = new Set<string>();
-  private readonly grantWaiters = new Map<string, (() => void)[]>();
-  private signals: PrivacySignals = { gpc: false, dnt: false };
+  #resolveReady!: () => void;
+  #resolved?: ResolvedConfig;
+  #current: ConsentDecision | null = null;
+  #consentIdInUse: string | null = null;
+  #currentView: ConsentView = 'none';
+  #win?: Window;
+  #sync?: TabSync;
+  readonly #usedCategories = new Set<string>();
+  readonly #grantWaiters = new Map<string, (() => void)[]>();
+  #signals: PrivacySignals = { gpc: false, dnt: false };
 
-  private shown: Presentation = { language: 'en', strings: [] };
+  #shown: Presentation = { language: 'en', strings: [] };
+  readonly #options: ConsentManagerOptions;
 
-  constructor(private readonly options: ConsentManagerOptions = {}) {
+  constructor(options: ConsentManagerOptions = {}) {
     super();
-    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.#options = options;
+    this.ready = new Promise((resolve) => (this.#resolveReady = resolve));
   }
 
   get decision(): ConsentDecision | null {
-    return this.current;
+    return this.#current;
   }
 
   get config(): ResolvedConfig | undefined {
-    return this.resolved;
+    return this.#resolved;
   }
 
   get started(): boolean {
-    return this.resolved !== undefined;
+    return this.#resolved !== undefined;
   }
 
   /** Whether the browser sent Global Privacy Control and the site honours it: promotional starts refused. */
   get gpcHonoured(): boolean {
-    return this.signals.gpc;
+    return this.#signals.gpc;
   }
 
   /** Whether the browser sent Do Not Track and the site honours it (`config.dnt`), like GPC. */
   get dntHonoured(): boolean {
-    return this.signals.dnt;
+    return this.#signals.dnt;
   }
 
   /** What the interface should show now. */
   get view(): ConsentView {
-    return this.currentView;
+    return this.#currentView;
   }
 
   /**
@@ -103,117 +105,117 @@ export class ConsentManager extends EventTarget {
    */
   start(config: ConsentConfig, options: ConsentManagerOptions = {}): this {
     const resolved = resolveConfig(config);
-    if (this.resolved) {
+    if (this.#resolved) {
       warnOnce('second-start', 'the consent manager was started twice; the first configuration is kept.');
       return this;
     }
-    this.resolved = resolved;
-    this.win = options.window ?? this.options.window ?? globalThis.window;
-    this.shown = { language: resolved.language ?? 'en', strings: [] };
-    this.signals = readPrivacySignals(this.win, resolved);
-    const stored = this.readStored();
-    this.consentIdInUse = stored.any?.consentId ?? null;
-    this.current = stored.current;
-    this.currentView = this.current ? 'none' : 'banner';
-    this.sync = startTabSync(
-      this.win,
+    this.#resolved = resolved;
+    this.#win = options.window ?? this.#options.window ?? globalThis.window;
+    this.#shown = { language: resolved.language ?? 'en', strings: [] };
+    this.#signals = readPrivacySignals(this.#win, resolved);
+    const stored = this.#readStored();
+    this.#consentIdInUse = stored.any?.consentId ?? null;
+    this.#current = stored.current;
+    this.#currentView = this.#current ? 'none' : 'banner';
+    this.#sync = startTabSync(
+      this.#win,
       `cookie-consent:${resolved.cookie.name}`,
       () => {
-        const decision = this.readStored().current;
+        const decision = this.#readStored().current;
         return decision ? encodeConsentCookie(decision) : null;
       },
-      (decision) => this.adoptRemote(decision),
+      (decision) => this.#adoptRemote(decision),
     );
     queueMicrotask(() => {
-      this.emit('consent-ready', { decision: this.current });
-      this.resolveReady();
-      if (this.currentView !== 'none') this.emit('consent-view', { view: this.currentView });
+      this.#emit('consent-ready', { decision: this.#current });
+      this.#resolveReady();
+      if (this.#currentView !== 'none') this.#emit('consent-view', { view: this.#currentView });
     });
     return this;
   }
 
   /** The language and the strings the visitor is being shown, for the proof of consent. */
   get presentation(): Presentation {
-    return this.shown;
+    return this.#shown;
   }
 
   /** The interface reports what it shows, so a consent record can carry its language and a hash of its text. */
   setPresentation(presentation: Presentation): void {
-    this.shown = { language: presentation.language, strings: [...presentation.strings] };
+    this.#shown = { language: presentation.language, strings: [...presentation.strings] };
   }
 
   /** Whether the category may run now. Required categories always may; before a decision nothing else. */
   granted(category: string): boolean {
-    if (this.resolved?.categories.some((c) => c.id === category && c.required)) return true;
-    return this.current?.categories[category] === true;
+    if (this.#resolved?.categories.some((c) => c.id === category && c.required)) return true;
+    return this.#current?.categories[category] === true;
   }
 
   /** Resolves when the category is granted: now, or whenever the visitor grants it later. */
   whenGranted(category: string): Promise<void> {
     if (this.granted(category)) return Promise.resolve();
     return new Promise((resolve) => {
-      this.grantWaiters.set(category, [...(this.grantWaiters.get(category) ?? []), resolve]);
+      this.#grantWaiters.set(category, [...(this.#grantWaiters.get(category) ?? []), resolve]);
     });
   }
 
   /** Grants every category, except `promotional` under a privacy signal (GPC: method `gpc`). */
   acceptAll(options: DecisionOptions = {}): Promise<ConsentDecision> {
-    if (!this.resolved) return this.decide(() => ({}), 'accept-all', options);
-    const { categories, method } = acceptAllUnderSignals(this.allCategories(true), this.signals);
-    return this.decide(() => categories, method, options);
+    if (!this.#resolved) return this.#decide(() => ({}), 'accept-all', options);
+    const { categories, method } = acceptAllUnderSignals(this.#allCategories(true), this.#signals);
+    return this.#decide(() => categories, method, options);
   }
 
   rejectAll(options: DecisionOptions = {}): Promise<ConsentDecision> {
-    return this.decide(() => this.allCategories(false), 'reject-all', options);
+    return this.#decide(() => this.#allCategories(false), 'reject-all', options);
   }
 
   /** Saves a custom choice; categories left out keep their current state (refused before any decision). */
   set(categories: Partial<CategoryStates>, options: DecisionOptions = {}): Promise<ConsentDecision> {
-    return this.decide(() => ({ ...(this.current?.categories ?? {}), ...categories }), 'custom', options);
+    return this.#decide(() => ({ ...(this.#current?.categories ?? {}), ...categories }), 'custom', options);
   }
 
   /** Refuses every category that is not required, as a recorded withdrawal. */
   withdraw(options: DecisionOptions = {}): Promise<ConsentDecision> {
-    return this.decide(() => this.allCategories(false), 'withdraw', options);
+    return this.#decide(() => this.#allCategories(false), 'withdraw', options);
   }
 
   /** Forgets the decision and the consent id, and asks again. */
   reset(): void {
-    if (!this.resolved || !this.win) return;
-    const previous = this.current;
-    this.current = null;
-    this.consentIdInUse = null;
-    this.guard('reset', () => {
-      deleteStoredDecision(this.win!.document, this.resolved!);
-      this.eraseRefused(null);
+    if (!this.#resolved || !this.#win) return;
+    const previous = this.#current;
+    this.#current = null;
+    this.#consentIdInUse = null;
+    this.#guard('reset', () => {
+      deleteStoredDecision(this.#win!.document, this.#resolved!);
+      this.#eraseRefused(null);
     });
-    this.sync?.announce(null);
-    this.emitChange(previous, null, 'this-tab');
-    this.reloadIfWithdrawn(previous, null);
+    this.#sync?.announce(null);
+    this.#emitChange(previous, null, 'this-tab');
+    this.#reloadIfWithdrawn(previous, null);
     this.showBanner();
   }
 
   showBanner(): void {
-    this.setView('banner');
+    this.#setView('banner');
   }
 
   showPreferences(): void {
-    this.setView('preferences');
+    this.#setView('preferences');
   }
 
   hide(): void {
-    this.setView('none');
+    this.#setView('none');
   }
 
   /** Stops listening to other tabs; for single-page apps and tests that drop a manager. */
   dispose(): void {
-    this.sync?.close();
-    this.sync = undefined;
+    this.#sync?.close();
+    this.#sync = undefined;
   }
 
   /** The visitor's past decisions on this browser, oldest first. */
   history(): Promise<ConsentReceipt[]> {
-    if (!this.current && !this.consentIdInUse) return Promise.resolve([]);
+    if (!this.#current && !this.#consentIdInUse) return Promise.resolve([]);
     return readReceipts();
   }
 
@@ -222,7 +224,7 @@ export class ConsentManager extends EventTarget {
    * category reloads the page (running scripts cannot be stopped otherwise).
    */
   markCategoryUsed(category: string): void {
-    this.usedCategories.add(category);
+    this.#usedCategories.add(category);
   }
 
   override addEventListener<K extends keyof ConsentEventMap>(
@@ -243,96 +245,96 @@ export class ConsentManager extends EventTarget {
     super.addEventListener(type, listener, options);
   }
 
-  private allCategories(granted: boolean): CategoryStates {
-    return Object.fromEntries(this.resolved!.categories.map((category) => [category.id, granted]));
+  #allCategories(granted: boolean): CategoryStates {
+    return Object.fromEntries(this.#resolved!.categories.map((category) => [category.id, granted]));
   }
 
-  private async decide(
+  async #decide(
     wanted: () => Partial<CategoryStates>,
     method: ConsentMethod,
     { layer = 'api' }: DecisionOptions,
   ): Promise<ConsentDecision> {
-    const config = this.resolved;
-    const win = this.win;
+    const config = this.#resolved;
+    const win = this.#win;
     if (!config || !win) {
       throw new Error(`cookie-consent: a decision was requested before start(config); await manager.ready first.`);
     }
-    const previous = this.current;
-    const decision = createDecision(config, wanted(), method, this.consentIdInUse ?? undefined);
-    this.consentIdInUse = decision.consentId;
-    this.current = decision;
+    const previous = this.#current;
+    const decision = createDecision(config, wanted(), method, this.#consentIdInUse ?? undefined);
+    this.#consentIdInUse = decision.consentId;
+    this.#current = decision;
     // Keep going after any storage failure: the decision in memory is what the page obeys.
-    this.guard('cookie', () => writeStoredDecision(win.document, config, decision));
-    this.guard('erase', () => this.eraseRefused(decision));
-    this.sync?.announce(encodeConsentCookie(decision));
-    this.emitChange(previous, decision, 'this-tab', layer);
+    this.#guard('cookie', () => writeStoredDecision(win.document, config, decision));
+    this.#guard('erase', () => this.#eraseRefused(decision));
+    this.#sync?.announce(encodeConsentCookie(decision));
+    this.#emitChange(previous, decision, 'this-tab', layer);
     this.hide();
     await appendReceipt({ ...decision, layer });
-    this.reloadIfWithdrawn(previous, decision);
+    this.#reloadIfWithdrawn(previous, decision);
     return decision;
   }
 
-  private readStored(): { current: ConsentDecision | null; any: ConsentDecision | null } {
-    const config = this.resolved!;
-    const any = readConsentCookie(readDocumentCookies(this.win!.document), config.cookie.name);
+  #readStored(): { current: ConsentDecision | null; any: ConsentDecision | null } {
+    const config = this.#resolved!;
+    const any = readConsentCookie(readDocumentCookies(this.#win!.document), config.cookie.name);
     return { any, current: any && isDecisionCurrent(any, config) ? any : null };
   }
 
-  private adoptRemote(decision: ConsentDecision | null): void {
-    const config = this.resolved!;
+  #adoptRemote(decision: ConsentDecision | null): void {
+    const config = this.#resolved!;
     const next = decision && isDecisionCurrent(decision, config) ? decision : null;
     // The same decision coming back (its own announcement, or a cookie poll) changes nothing.
-    if (next && this.current ? sameDecision(next, this.current) : next === this.current) return;
-    const previous = this.current;
-    this.current = next;
-    this.consentIdInUse = next?.consentId ?? null;
-    this.emitChange(previous, next, 'other-tab');
-    this.setView(next ? 'none' : 'banner');
-    this.reloadIfWithdrawn(previous, next);
+    if (next && this.#current ? sameDecision(next, this.#current) : next === this.#current) return;
+    const previous = this.#current;
+    this.#current = next;
+    this.#consentIdInUse = next?.consentId ?? null;
+    this.#emitChange(previous, next, 'other-tab');
+    this.#setView(next ? 'none' : 'banner');
+    this.#reloadIfWithdrawn(previous, next);
   }
 
-  private eraseRefused(decision: ConsentDecision | null): void {
-    const config = this.resolved!;
-    eraseMatching(this.win!, erasePatternsRefusedBy(config, decision), [config.cookie.name]);
+  #eraseRefused(decision: ConsentDecision | null): void {
+    const config = this.#resolved!;
+    eraseMatching(this.#win!, erasePatternsRefusedBy(config, decision), [config.cookie.name]);
   }
 
-  private reloadIfWithdrawn(previous: ConsentDecision | null, next: ConsentDecision | null): void {
+  #reloadIfWithdrawn(previous: ConsentDecision | null, next: ConsentDecision | null): void {
     const withdrawn = withdrawnCategories(previous, next);
     if (withdrawn.length === 0) return;
-    const policy = this.resolved!.reloadOnWithdraw;
-    const needed = policy ?? withdrawn.some((id) => this.usedCategories.has(id));
-    if (needed) this.guard('reload', () => this.win!.location.reload());
+    const policy = this.#resolved!.reloadOnWithdraw;
+    const needed = policy ?? withdrawn.some((id) => this.#usedCategories.has(id));
+    if (needed) this.#guard('reload', () => this.#win!.location.reload());
   }
 
-  private emitChange(
+  #emitChange(
     previous: ConsentDecision | null,
     decision: ConsentDecision | null,
     origin: ConsentChangeDetail['origin'],
     layer?: ConsentLayer,
   ): void {
-    const changed = changedCategories(this.resolved!, previous, decision);
-    this.emit('consent-change', { decision, previous, changed, origin, ...(layer ? { layer } : {}) });
-    for (const [category, waiters] of this.grantWaiters) {
+    const changed = changedCategories(this.#resolved!, previous, decision);
+    this.#emit('consent-change', { decision, previous, changed, origin, ...(layer ? { layer } : {}) });
+    for (const [category, waiters] of this.#grantWaiters) {
       if (!this.granted(category)) continue;
-      this.grantWaiters.delete(category);
+      this.#grantWaiters.delete(category);
       waiters.forEach((resolve) => resolve());
     }
   }
 
-  private setView(view: ConsentView): void {
-    if (view === this.currentView) return;
-    this.currentView = view;
-    if (this.resolved) this.emit('consent-view', { view });
+  #setView(view: ConsentView): void {
+    if (view === this.#currentView) return;
+    this.#currentView = view;
+    if (this.#resolved) this.#emit('consent-view', { view });
   }
 
-  private emit<K extends keyof ConsentEventMap>(type: K, detail: ConsentEventMap[K]['detail']): void {
+  #emit<K extends keyof ConsentEventMap>(type: K, detail: ConsentEventMap[K]['detail']): void {
     // A listener that throws is reported by the browser as that page's own error; dispatching
     // goes on, so the widget's own work after an event is never cut short by one.
     this.dispatchEvent(new CustomEvent(type, { detail }));
-    this.win?.document.dispatchEvent(new CustomEvent(type, { detail }));
+    this.#win?.document.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
-  private guard(what: string, action: () => unknown): void {
+  #guard(what: string, action: () => unknown): void {
     try {
       action();
     } catch (error) {
