@@ -16,33 +16,36 @@ interface EmbedsChunk {
  * by a page that has a gated iframe. Until then the iframe has no `src`, so nothing loads early.
  */
 export class FrameGate {
-  private full?: FullFrameGate;
-  private loading?: Promise<void>;
+  #full?: FullFrameGate;
+  #loading?: Promise<void>;
   /** The latest state of each frame seen before the chunk arrived. */
-  private readonly waiting = new Map<HTMLIFrameElement, [ConsentRequirement, boolean]>();
+  readonly #waiting = new Map<HTMLIFrameElement, [ConsentRequirement, boolean]>();
+  readonly #manager: ConsentManager;
 
-  constructor(private readonly manager: ConsentManager) {}
+  constructor(manager: ConsentManager) {
+    this.#manager = manager;
+  }
 
   apply(frame: HTMLIFrameElement, requirement: ConsentRequirement, met: boolean): void {
-    if (this.full) return this.full.apply(frame, requirement, met);
-    this.waiting.set(frame, [requirement, met]);
+    if (this.#full) return this.#full.apply(frame, requirement, met);
+    this.#waiting.set(frame, [requirement, met]);
     const runtime = pageRuntime();
-    this.loading ??= runtime.load('embeds').then(
+    this.#loading ??= runtime.load('embeds').then(
       (chunk) => {
-        const full = new (chunk as EmbedsChunk).FrameGate(this.manager);
-        this.full = full;
-        for (const [waitingFrame, [waitingRequirement, waitingMet]] of this.waiting) {
+        const full = new (chunk as EmbedsChunk).FrameGate(this.#manager);
+        this.#full = full;
+        for (const [waitingFrame, [waitingRequirement, waitingMet]] of this.#waiting) {
           try {
             full.apply(waitingFrame, waitingRequirement, waitingMet);
           } catch (error) {
             warnOnce('embeds-apply', 'an embed could not be gated; it stays unloaded.', error);
           }
         }
-        this.waiting.clear();
+        this.#waiting.clear();
       },
       () => {
         // The loader warned; the frames stay without src (nothing loads) until the next change.
-        this.loading = undefined;
+        this.#loading = undefined;
       },
     );
   }
