@@ -1,4 +1,4 @@
-import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, isSameSite, matches } from './config-patterns.js';
+import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, matches, SAME_SITE_PATTERN } from './config-patterns.js';
 import { isSafeUrl } from './safe-url.js';
 import type { CategoryConfig, ConsentConfig, ConsentCookieOptions, CookieDescription, GoogleConsentModeOptions, ResolvedCategory, ResolvedConfig } from './types.js';
 
@@ -12,6 +12,27 @@ export const DEFAULT_CATEGORIES: readonly CategoryConfig[] = [
   { id: 'promotional' },
 ];
 
+/** The options that need nothing but a default when absent. */
+const OPTION_DEFAULTS = {
+  layout: 'bar',
+  theme: 'auto',
+  expiresDays: DEFAULT_EXPIRES_DAYS,
+  gpc: true,
+  uet: false,
+  meta: false,
+  settingsButton: true,
+  dnt: true,
+  debug: false,
+} as const;
+
+/** Each cookie attribute is kept when it fits its pattern, else it gets its default (the domain has none). */
+const COOKIE_ATTRIBUTES: readonly [keyof ConsentCookieOptions, RegExp, string?][] = [
+  ['name', COOKIE_NAME_PATTERN, DEFAULT_COOKIE_NAME],
+  ['path', COOKIE_PATH_PATTERN, '/'],
+  ['sameSite', SAME_SITE_PATTERN, 'Lax'],
+  ['domain', COOKIE_DOMAIN_PATTERN],
+];
+
 /**
  * Fills in the defaults without checking anything. The script-tag build's main file runs this
  * on every page view and checks the configuration with resolveConfig in a chunk of its own,
@@ -21,34 +42,27 @@ export const DEFAULT_CATEGORIES: readonly CategoryConfig[] = [
  * unchecked: cookie attributes, erase patterns and an endpoint that the check would refuse.
  */
 export function withDefaults(config: ConsentConfig): ResolvedConfig {
-  const cookie = objectOr<ConsentCookieOptions>(config.cookie);
-  const gcm = config.googleConsentMode;
-  const resolved: ResolvedConfig = {
+  const given = objectOr<ConsentCookieOptions>(config.cookie);
+  const cookie: Record<string, string> = {};
+  for (const [key, pattern, fallback] of COOKIE_ATTRIBUTES) {
+    const value = matches(pattern, given[key]) ? given[key] : fallback;
+    if (value !== undefined) cookie[key] = value;
+  }
+  const resolved = {
     revision: config.revision,
     policyUrl: config.policyUrl,
-    translations: objectOr(config.translations) as ResolvedConfig['translations'],
-    layout: config.layout ?? 'bar',
-    theme: config.theme ?? 'auto',
-    expiresDays: config.expiresDays ?? DEFAULT_EXPIRES_DAYS,
-    cookie: {
-      name: matches(COOKIE_NAME_PATTERN, cookie.name) ? cookie.name : DEFAULT_COOKIE_NAME,
-      path: matches(COOKIE_PATH_PATTERN, cookie.path) ? cookie.path : '/',
-      sameSite: isSameSite(cookie.sameSite) ? cookie.sameSite : 'Lax',
-    },
+    translations: objectOr(config.translations),
+    cookie,
     categories: arrayOr<CategoryConfig>(config.categories ?? DEFAULT_CATEGORIES).map(categoryWithDefaults),
-    gpc: config.gpc ?? true,
-    googleConsentMode: gcm === undefined || gcm === true ? {} : gcm === false ? false : pick(objectOr<GoogleConsentModeOptions>(gcm), ['waitForUpdate', 'region']),
-    uet: config.uet ?? false,
-    meta: config.meta ?? false,
-    settingsButton: config.settingsButton ?? true,
-    dnt: config.dnt ?? true,
-    debug: config.debug ?? false,
-  };
-  if (matches(COOKIE_DOMAIN_PATTERN, cookie.domain)) resolved.cookie.domain = cookie.domain;
-  if (typeof config.endpoint === 'string' && isSafeUrl(config.endpoint)) resolved.endpoint = config.endpoint;
-  if (config.language !== undefined) resolved.language = config.language;
-  if (config.reloadOnWithdraw !== undefined) resolved.reloadOnWithdraw = config.reloadOnWithdraw;
-  return resolved;
+    // true, absent or anything unchecked: on with no options.
+    googleConsentMode: config.googleConsentMode === false ? false : pick(objectOr<GoogleConsentModeOptions>(config.googleConsentMode), ['waitForUpdate', 'region']),
+    ...pick(config, ['language', 'reloadOnWithdraw'] as const),
+  } as Record<string, unknown>;
+  for (const key in OPTION_DEFAULTS) {
+    resolved[key] = config[key as keyof typeof OPTION_DEFAULTS] ?? OPTION_DEFAULTS[key as keyof typeof OPTION_DEFAULTS];
+  }
+  if (typeof config.endpoint === 'string' && isSafeUrl(config.endpoint)) resolved['endpoint'] = config.endpoint;
+  return resolved as unknown as ResolvedConfig;
 }
 
 function categoryWithDefaults(value: CategoryConfig): ResolvedCategory {
@@ -64,7 +78,7 @@ function categoryWithDefaults(value: CategoryConfig): ResolvedCategory {
 }
 
 /** The value when it is an object, else an empty one: unchecked input may be anything. */
-function objectOr<T extends object>(value: T | undefined): Partial<T> {
+function objectOr<T extends object>(value: unknown): Partial<T> {
   return typeof value === 'object' && value !== null ? value : {};
 }
 
@@ -72,7 +86,8 @@ function arrayOr<T>(value: readonly T[] | undefined): readonly T[] {
   return Array.isArray(value) ? value : [];
 }
 
-function pick<T extends object, K extends keyof T>(object: T, keys: K[]): Pick<T, K> {
+/** The keys of the object that are not undefined. */
+function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Pick<T, K> {
   const picked = {} as Pick<T, K>;
   for (const key of keys) if (object[key] !== undefined) picked[key] = object[key];
   return picked;

@@ -7,17 +7,18 @@
 export const COOKIE_NAME_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
 export const COOKIE_PATH_PATTERN = /^\/[^\s;,]*$/;
 export const COOKIE_DOMAIN_PATTERN = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
-const SAME_SITE_VALUES: readonly unknown[] = ['Lax', 'Strict', 'None'];
-
-export function isSameSite(value: unknown): value is 'Lax' | 'Strict' | 'None' {
-  return SAME_SITE_VALUES.includes(value);
-}
-
+export const SAME_SITE_PATTERN = /^(Lax|Strict|None)$/;
 /** A cookie name, or a `prefix*` pattern; never a lone `*`, which would match every cookie. */
-export function isErasePattern(name: unknown): name is string {
-  return typeof name === 'string' && /^[^\s;,=*]+\*?$/.test(name);
-}
+const ERASE_PATTERN = /^[^\s;,=*]+\*?$/;
 
 export function matches(pattern: RegExp, value: unknown): value is string {
   return typeof value === 'string' && pattern.test(value);
+}
+
+export function isSameSite(value: unknown): value is 'Lax' | 'Strict' | 'None' {
+  return matches(SAME_SITE_PATTERN, value);
+}
+
+export function isErasePattern(name: unknown): name is string {
+  return matches(ERASE_PATTERN, name);
 }

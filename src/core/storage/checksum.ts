@@ -6,10 +6,10 @@
  * building the 256-entry table on every page view would take.
  */
 export function crc32Hex(text: string): string {
-  let crc = 0xffffffff;
+  let crc = -1; // 0xffffffff as a 32-bit integer
   for (let i = 0; i < text.length; i++) {
     crc ^= text.charCodeAt(i) & 0xff;
     for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
   }
-  return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+  return (~crc >>> 0).toString(16).padStart(8, '0');
 }

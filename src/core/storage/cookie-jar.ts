@@ -22,6 +22,11 @@ export function cookieAttributes(config: ResolvedConfig, protocol: string, maxAg
   return `; Max-Age=${maxAge}; Path=${path}${domain ? `; Domain=${domain}` : ''}; SameSite=${sameSite}${secure ? '; Secure' : ''}`;
 }
 
+/** Sets the consent cookie (an empty value with Max-Age=0 deletes it); throws where cookies are unavailable. */
+function setConsentCookie(doc: Document, config: ResolvedConfig, value: string, maxAge: number): void {
+  doc.cookie = `${config.cookie.name}=${value}${cookieAttributes(config, doc.location.protocol, maxAge)}`;
+}
+
 /**
  * Writes the decision; returns false when the browser did not keep it (cookies blocked), so
  * the caller can hold the choice in memory instead of losing it.
@@ -30,19 +35,18 @@ export function writeStoredDecision(doc: Document, config: ResolvedConfig, decis
   const value = encodeConsentCookie(decision);
   const maxAge = Math.max(1, Math.floor((Date.parse(decision.expiresAt) - Date.now()) / 1000));
   try {
-    doc.cookie = `${config.cookie.name}=${value}${cookieAttributes(config, doc.location.protocol, maxAge)}`;
-    const kept = readDocumentCookies(doc).includes(value);
-    if (!kept) warnOnce('cookie-write', 'the consent cookie could not be stored (cookies blocked?); the choice is kept for this page only.');
-    return kept;
+    setConsentCookie(doc, config, value, maxAge);
+    if (readDocumentCookies(doc).includes(value)) return true;
+    warnOnce('cookie-write', 'the consent cookie could not be stored (cookies blocked?); the choice is kept for this page only.');
   } catch (error) {
     warnOnce('cookie-write', 'the consent cookie could not be stored; the choice is kept for this page only.', error);
-    return false;
   }
+  return false;
 }
 
 export function deleteStoredDecision(doc: Document, config: ResolvedConfig): void {
   try {
-    doc.cookie = `${config.cookie.name}=${cookieAttributes(config, doc.location.protocol, 0)}`;
+    setConsentCookie(doc, config, '', 0);
   } catch {
     // Nothing stored can be deleted when cookies are unavailable.
   }
