@@ -29,8 +29,8 @@ export class FrameGate {
   apply(frame: HTMLIFrameElement, requirement: ConsentRequirement, met: boolean): void {
     if (this.#full) return this.#full.apply(frame, requirement, met);
     this.#waiting.set(frame, [requirement, met]);
-    const runtime = pageRuntime();
-    this.#loading ??= runtime.load('embeds').then(
+    if (this.#loading) return;
+    this.#loading = pageRuntime().load('embeds').then(
       (chunk) => {
         const full = new (chunk as EmbedsChunk).FrameGate(this.#manager);
         this.#full = full;

@@ -81,6 +81,13 @@ describe('consent cookie format (REQUIREMENTS 25, 26)', () => {
     });
   }
 
+  it('grants nothing for a method code every object inherits (constructor, __proto__, toString)', () => {
+    for (const code of ['constructor', '__proto__', 'toString']) {
+      const decoded = decodeConsentCookie(resign(body.replace('.c.session', `.${code}.session`)), now);
+      expect(decoded === null, `method code "${code}" decoded to a decision with method ${String(decoded?.method)}`).to.equal(true);
+    }
+  });
+
   it('grants nothing for a value whose own expiry has passed', () => {
     expect(decodeConsentCookie(encoded, Date.parse(decision.expiresAt))).to.equal(null);
   });
