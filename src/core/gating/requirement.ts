@@ -14,23 +14,21 @@ export interface ConsentState {
 
 export function parseRequirement(value: string | null): ConsentRequirement {
   const requirement: ConsentRequirement = { granted: [], refused: [] };
-  for (const token of (value ?? '').split(/\s+/).filter(Boolean)) {
-    if (token.startsWith('!')) {
-      if (token.length > 1) requirement.refused.push(token.slice(1));
-    } else {
-      requirement.granted.push(token);
-    }
+  for (const token of (value ?? '').split(/\s+/)) {
+    if (!token.startsWith('!')) {
+      if (token) requirement.granted.push(token);
+    } else if (token.length > 1) requirement.refused.push(token.slice(1));
   }
   return requirement;
 }
 
-export function isMet(requirement: ConsentRequirement, state: ConsentState): boolean {
-  // An empty mark asks for nothing the visitor could give: it never runs, rather than always.
-  if (requirement.granted.length === 0 && requirement.refused.length === 0) return false;
-  if (requirement.refused.length > 0 && !state.decided) return false;
+export function isMet({ granted, refused }: ConsentRequirement, state: ConsentState): boolean {
   return (
-    requirement.granted.every((category) => state.granted(category)) &&
-    requirement.refused.every((category) => !state.granted(category))
+    // An empty mark asks for nothing the visitor could give: it never runs, rather than always.
+    (granted.length > 0 || refused.length > 0) &&
+    (refused.length === 0 || state.decided) &&
+    granted.every((category) => state.granted(category)) &&
+    !refused.some((category) => state.granted(category))
   );
 }
 

@@ -3,19 +3,27 @@ import { trustedScript, trustedScriptURL } from './trusted-types.js';
 
 /** `<script type="text/plain" data-consent="…">`: a script the site wants run only with consent. */
 export function isGatedScript(element: Element): element is HTMLScriptElement {
-  return (
-    element.localName === 'script' &&
-    element.hasAttribute('data-consent') &&
-    (element.getAttribute('type') ?? '').trim().toLowerCase() === 'text/plain'
-  );
+  return element.localName === 'script' && element.hasAttribute('data-consent') && typeValue(element, 'type') === 'text/plain';
+}
+
+/** A type attribute's value the way browsers compare it: trimmed, any case. */
+function typeValue(element: Element, name: string): string {
+  return (element.getAttribute(name) ?? '').trim().toLowerCase();
+}
+
+/**
+ * Copies `from`'s attributes onto `to`, but the `skipped` ones. A `src` becomes `data-src`, so a
+ * copy stays inert until activated; event handler attributes are script text to Trusted Types too.
+ */
+export function copyAttributes(win: Window, from: Element, to: Element, skipped: readonly string[]): void {
+  for (const { name, value } of [...from.attributes]) {
+    if (!skipped.includes(name)) to.setAttribute(name === 'src' ? 'data-src' : name, name.startsWith('on') ? trustedScript(win, value) : value);
+  }
 }
 
 /** Inline modules report through this global that they ran (browsers fire no load event for them). */
-const RAN_KEY = Symbol.for('cookie-consent-widget.inline-module-ran');
-
-function reportRan(token: number): string {
-  return `globalThis[Symbol.for(${JSON.stringify(RAN_KEY.description)})]?.(${token});`;
-}
+const RAN_NAME = 'cookie-consent-widget.inline-module-ran';
+const RAN_KEY = Symbol.for(RAN_NAME);
 
 /**
  * Script text kept aside for gated scripts the widget inserts itself (from templates): under
@@ -28,10 +36,6 @@ export function keepScriptText(script: HTMLScriptElement, text: string): void {
   keptText.set(script, text);
 }
 
-function sourceText(script: HTMLScriptElement): string {
-  return keptText.get(script) ?? script.text;
-}
-
 /** The scripts the widget made live, so debug mode can tell them from marks that never gated anything. */
 const liveScripts = new WeakSet<Element>();
 
@@ -40,9 +44,47 @@ export function isActivatedScript(script: Element): boolean {
 }
 
 /** Attributes the live script gets in another way than by copying. */
-const NOT_COPIED = new Set(['type', 'data-type', 'src', 'data-src', 'nonce', 'async', 'defer']);
+const NOT_COPIED = ['type', 'data-type', 'src', 'data-src', 'nonce', 'async', 'defer'];
 /** A script that never loads must not hold back every consented script after it forever. */
 const LOAD_TIMEOUT_MS = 15_000;
+
+/** What orders a script, as bit flags: an inline classic script is neither. */
+const EXTERNAL = 1;
+const MODULE = 2;
+
+function kindOf(script: HTMLScriptElement): number {
+  return (sourceURL(script) !== null ? EXTERNAL : 0) | (isModule(script) ? MODULE : 0);
+}
+
+/** A gated script's URL: `src`, or `data-src` for markup that keeps the browser from even fetching it. */
+function sourceURL(script: HTMLScriptElement): string | null {
+  return script.getAttribute('src') ?? script.getAttribute('data-src');
+}
+
+function isModule(script: HTMLScriptElement): boolean {
+  return typeValue(script, 'data-type') === 'module';
+}
+
+/**
+ * Settles once `listen` calls its `done` (the script ran or failed), or after LOAD_TIMEOUT_MS.
+ * What `listen` returns is called on settling, to stop listening.
+ */
+function settles(listen: (done: () => void) => (() => void) | void, warnOnTimeout: boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      if (warnOnTimeout) {
+        warnOnce('script-timeout', `a consented script did not load within ${LOAD_TIMEOUT_MS / 1000} s; the scripts after it run anyway.`);
+      }
+      done();
+    }, LOAD_TIMEOUT_MS);
+    const done = (): void => {
+      clearTimeout(timer);
+      stopListening?.();
+      resolve();
+    };
+    const stopListening = listen(done);
+  });
+}
 
 export interface ScriptActivator {
   /** Hands a gated script over to run; a script handed over before is ignored. */
@@ -59,10 +101,11 @@ export function createScriptActivator(win: Window, nonce: string, onRun: (origin
   const doc = win.document;
   const handled = new WeakSet<Element>();
   const afterParsing: HTMLScriptElement[] = [];
-  let chain: Promise<void> = Promise.resolve();
+  const settledNow: Promise<void> = Promise.resolve();
+  let chain = settledNow;
   /** Settles once every ordered script inserted so far has run (they run in insertion order). */
-  let orderedDone: Promise<void> = Promise.resolve();
-  let tail: ScriptKind = 'inline';
+  let orderedDone = settledNow;
+  let tail = 0;
   const inlineModules = new Map<number, () => void>();
   let nextModuleToken = 0;
 
@@ -73,9 +116,9 @@ export function createScriptActivator(win: Window, nonce: string, onRun: (origin
         // Browsers keep external classic scripts in order among themselves (async = false), so
         // those download in parallel. An inline script runs the moment it is inserted, and
         // Firefox does not order module scripts with the others: both wait for what came before.
-        if (!(kind === 'external' && tail === 'external')) await orderedDone;
+        if (kind !== EXTERNAL || tail !== EXTERNAL) await orderedDone;
         const done = insert(original);
-        if (kind !== 'inline') orderedDone = done;
+        if (kind) orderedDone = done;
         tail = kind;
       })
       .catch((error: unknown) => warnOnce('script-activation', 'a consented script could not be started.', error));
@@ -86,12 +129,19 @@ export function createScriptActivator(win: Window, nonce: string, onRun: (origin
     if (!original.isConnected) {
       // Taken out of the page meanwhile: if it is put back, it is handled then.
       handled.delete(original);
-      return Promise.resolve();
+      return settledNow;
     }
     const kind = kindOf(original);
-    const token = kind === 'inline-module' ? nextModuleToken++ : undefined;
+    const token = kind === MODULE ? nextModuleToken++ : undefined;
     const live = build(original, token);
-    const settled = kind === 'inline' ? Promise.resolve() : token !== undefined ? moduleRan(token) : settledPromise(live);
+    const settled = !kind
+      ? settledNow
+      : token === undefined
+        ? settles((done) => {
+            live.addEventListener('load', done, { once: true });
+            live.addEventListener('error', done, { once: true });
+          }, true)
+        : moduleRan(token);
     onRun(original);
     original.replaceWith(live);
     return settled;
@@ -104,27 +154,20 @@ export function createScriptActivator(win: Window, nonce: string, onRun: (origin
   const moduleRan = (token: number): Promise<void> => {
     const registry = win as unknown as Record<symbol, ((token: number) => void) | undefined>;
     registry[RAN_KEY] ??= (ran: number) => inlineModules.get(ran)?.();
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        win.removeEventListener('error', done);
-        inlineModules.delete(token);
-        resolve();
-      };
-      const timer = setTimeout(done, LOAD_TIMEOUT_MS);
+    return settles((done) => {
       inlineModules.set(token, done);
       win.addEventListener('error', done);
-    });
+      return () => {
+        win.removeEventListener('error', done);
+        inlineModules.delete(token);
+      };
+    }, false);
   };
 
   const build = (original: HTMLScriptElement, moduleToken: number | undefined): HTMLScriptElement => {
     const live = original.ownerDocument.createElement('script');
     liveScripts.add(live);
-    for (const { name, value } of Array.from(original.attributes)) {
-      if (NOT_COPIED.has(name)) continue;
-      // Event handler attributes are script text to Trusted Types too.
-      live.setAttribute(name, name.startsWith('on') ? trustedScript(win, value) : value);
-    }
+    copyAttributes(win, original, live, NOT_COPIED);
     const type = original.getAttribute('data-type');
     if (type) live.setAttribute('type', type);
     const liveNonce = original.nonce || nonce;
@@ -132,13 +175,12 @@ export function createScriptActivator(win: Window, nonce: string, onRun: (origin
     // Inserted scripts are async unless told otherwise; the markup's choice is kept instead.
     live.async = original.hasAttribute('async');
     if (original.hasAttribute('defer')) live.defer = true;
-    const src = original.getAttribute('src') ?? original.getAttribute('data-src');
-    if (src !== null) {
-      live.src = trustedScriptURL(win, src);
-      // Firefox checks an external script's (empty) text against Trusted Types as well.
-      live.text = trustedScript(win, '');
-    } else if (moduleToken !== undefined) live.text = trustedScript(win, `${sourceText(original)}\n;${reportRan(moduleToken)}`);
-    else live.text = trustedScript(win, sourceText(original));
+    const src = sourceURL(original);
+    if (src !== null) live.src = trustedScriptURL(win, src);
+    // Firefox checks an external script's (empty) text against Trusted Types as well.
+    let text = src === null ? keptText.get(original) ?? original.text : '';
+    if (moduleToken !== undefined) text += `\n;globalThis[Symbol.for(${JSON.stringify(RAN_NAME)})]?.(${moduleToken});`;
+    live.text = trustedScript(win, text);
     return live;
   };
 
@@ -160,32 +202,4 @@ export function createScriptActivator(win: Window, nonce: string, onRun: (origin
       else enqueue(original);
     },
   };
-}
-
-type ScriptKind = 'inline' | 'external' | 'module' | 'inline-module';
-
-function kindOf(script: HTMLScriptElement): ScriptKind {
-  const external = script.hasAttribute('src') || script.hasAttribute('data-src');
-  if (isModule(script)) return external ? 'module' : 'inline-module';
-  return external ? 'external' : 'inline';
-}
-
-function isModule(script: HTMLScriptElement): boolean {
-  return (script.getAttribute('data-type') ?? '').trim().toLowerCase() === 'module';
-}
-
-
-function settledPromise(script: HTMLScriptElement): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      warnOnce('script-timeout', `a consented script did not load within ${LOAD_TIMEOUT_MS / 1000} s; the scripts after it run anyway.`);
-      resolve();
-    }, LOAD_TIMEOUT_MS);
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve();
-    };
-    script.addEventListener('load', done, { once: true });
-    script.addEventListener('error', done, { once: true });
-  });
 }

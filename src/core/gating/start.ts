@@ -1,11 +1,15 @@
 import { warnOnce } from '../log.js';
 import type { ConsentManager } from '../manager.js';
 import { FrameGate, isGatedFrame } from './embeds.js';
-import { categoriesOf, isMet, type ConsentState } from './requirement.js';
+import { categoriesOf, isMet, type ConsentRequirement, type ConsentState } from './requirement.js';
 import { createScriptActivator, isGatedScript } from './scripts.js';
 import { insertTemplate, isGatedTemplate } from './templates.js';
 
-const GATED_SELECTOR = 'script[data-consent], iframe[data-consent], template[data-consent]';
+/** Candidates only: isGated() tells which of them are marked scripts, iframes and templates. */
+const MARKED_SELECTOR = '[data-consent]';
+/** Node.ELEMENT_NODE and Node.DOCUMENT_POSITION_FOLLOWING, which the minifier cannot inline. */
+const ELEMENT_NODE = 1;
+const FOLLOWING = 4;
 
 export interface Gating {
   /** Stops watching the page; what already ran stays. */
@@ -20,7 +24,9 @@ export interface Gating {
 export function startGating(manager: ConsentManager, win: Window): Gating {
   const doc = win.document;
   const pending = new Set<Element>();
-  const scripts = createScriptActivator(win, pageNonce(doc), (script) => markUsed(manager, script));
+  const markUsed = (requirement: ConsentRequirement): void =>
+    requirement.granted.forEach((category) => manager.markCategoryUsed(category));
+  const scripts = createScriptActivator(win, pageNonce(doc), (script) => markUsed(categoriesOf(script)));
   const frames = new FrameGate(manager);
   const state: ConsentState = {
     get decided() {
@@ -33,39 +39,33 @@ export function startGating(manager: ConsentManager, win: Window): Gating {
   let unfinished = false;
 
   const discover = (node: Node): boolean => {
-    if (node.nodeType !== Node.ELEMENT_NODE) return false;
-    const element = node as Element;
+    if (node.nodeType !== ELEMENT_NODE) return false;
     const before = pending.size;
-    if (isGated(element)) pending.add(element);
-    element.querySelectorAll(GATED_SELECTOR).forEach((inner) => {
-      if (isGated(inner)) pending.add(inner);
-    });
+    for (const element of [node as Element, ...(node as Element).querySelectorAll(MARKED_SELECTOR)]) {
+      if (isGated(element)) pending.add(element);
+    }
     return pending.size > before;
   };
 
   const apply = (): void => {
-    let inserted: HTMLScriptElement[] = [];
+    const inserted: HTMLScriptElement[] = [];
     unfinished = false;
-    for (const element of inDocumentOrder(pending)) {
-      if (!element.isConnected) {
-        pending.delete(element);
-        continue;
-      }
+    const inDocumentOrder = [...pending].sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+    for (const element of inDocumentOrder) {
+      if (!element.isConnected) pending.delete(element);
       // The parser may not have finished this element (an inline script's text arrives in parts).
-      if (!isParsed(element)) {
-        unfinished = true;
-        continue;
-      }
-      const requirement = categoriesOf(element);
-      const met = isMet(requirement, state);
-      if (isGatedFrame(element)) {
-        frames.apply(element, requirement, met);
-      } else if (met) {
-        pending.delete(element);
-        if (isGatedScript(element)) scripts.activate(element);
-        else if (isGatedTemplate(element)) {
-          requirement.granted.forEach((category) => manager.markCategoryUsed(category));
-          inserted = [...inserted, ...insertTemplate(win, element)];
+      else if (!isParsed(element)) unfinished = true;
+      else {
+        const requirement = categoriesOf(element);
+        const met = isMet(requirement, state);
+        if (isGatedFrame(element)) frames.apply(element, requirement, met);
+        else if (met) {
+          pending.delete(element);
+          if (isGatedScript(element)) scripts.activate(element);
+          else if (isGatedTemplate(element)) {
+            markUsed(requirement);
+            inserted.push(...insertTemplate(win, element));
+          }
         }
       }
     }
@@ -113,22 +113,12 @@ function isGated(element: Element): boolean {
   return isGatedScript(element) || isGatedFrame(element) || isGatedTemplate(element);
 }
 
-function markUsed(manager: ConsentManager, script: HTMLScriptElement): void {
-  categoriesOf(script).granted.forEach((category) => manager.markCategoryUsed(category));
-}
-
 /**
  * The nonce to give activated scripts: the widget's own script's (the page trusted it to run),
  * else any nonce the page gave a script. Browsers hide the attribute but keep `.nonce`.
  */
 function pageNonce(doc: Document): string {
-  const own = (doc.currentScript as HTMLScriptElement | null)?.nonce;
-  if (own) return own;
-  return Array.from(doc.scripts).find((script) => script.nonce)?.nonce ?? '';
-}
-
-function inDocumentOrder(elements: Iterable<Element>): Element[] {
-  return [...elements].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return (doc.currentScript as HTMLScriptElement | null)?.nonce || [...doc.scripts].find((script) => script.nonce)?.nonce || '';
 }
 
 /** While the document loads, an element is complete once the parser has put something after it. */

@@ -1,5 +1,4 @@
-import { isGatedScript, keepScriptText } from './scripts.js';
-import { trustedScript } from './trusted-types.js';
+import { copyAttributes, isGatedScript, keepScriptText } from './scripts.js';
 
 /** `<template data-consent="…">`: markup inserted only with consent. */
 export function isGatedTemplate(element: Element): element is HTMLTemplateElement {
@@ -17,16 +16,11 @@ export function insertTemplate(win: Window, template: HTMLTemplateElement): HTML
   const doc = template.ownerDocument;
   const content = doc.importNode(template.content, true);
   const mark = template.getAttribute('data-consent') ?? '';
-  const scripts: HTMLScriptElement[] = [];
-  for (const script of Array.from(content.querySelectorAll('script'))) {
+  const scripts = Array.from(content.querySelectorAll('script'), (script) => {
     const element: Element = script;
     const ownMark = isGatedScript(element);
     const copy = doc.createElement('script');
-    for (const { name, value } of Array.from(script.attributes)) {
-      if (name === 'type' && !ownMark) continue;
-      if (name === 'src') copy.setAttribute('data-src', value);
-      else copy.setAttribute(name, name.startsWith('on') ? trustedScript(win, value) : value);
-    }
+    copyAttributes(win, script, copy, ownMark ? [] : ['type']);
     if (!ownMark) {
       const type = script.getAttribute('type');
       if (type) copy.setAttribute('data-type', type);
@@ -35,8 +29,8 @@ export function insertTemplate(win: Window, template: HTMLTemplateElement): HTML
     }
     keepScriptText(copy, script.text);
     script.replaceWith(copy);
-    scripts.push(copy);
-  }
+    return copy;
+  });
   template.after(content);
   return scripts;
 }

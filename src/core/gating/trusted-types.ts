@@ -13,11 +13,10 @@ export interface WidgetPolicy {
   createScriptURL(url: string): unknown;
 }
 
+type PassThrough = (value: string) => string;
+
 interface TrustedTypesFactory {
-  createPolicy(
-    name: string,
-    rules: { createHTML(html: string): string; createScript(text: string): string; createScriptURL(url: string): string },
-  ): WidgetPolicy;
+  createPolicy(name: string, rules: { createHTML: PassThrough; createScript: PassThrough; createScriptURL: PassThrough }): WidgetPolicy;
 }
 
 /**
@@ -39,10 +38,11 @@ export function widgetPolicy(win: Window): WidgetPolicy | null {
       // The scripts are the site's own markup, which the site marked as wanting to run; the HTML is
       // the widget's own Lit templates (developer-authored constants, parsed before any value is
       // bound). The policy passes them on unchanged; what it guards is that nothing else reaches a sink.
+      const passThrough: PassThrough = (value) => value;
       policy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
-        createHTML: (html) => html,
-        createScript: (text) => text,
-        createScriptURL: (url) => url,
+        createHTML: passThrough,
+        createScript: passThrough,
+        createScriptURL: passThrough,
       });
     } catch (error) {
       warnOnce(
@@ -59,12 +59,10 @@ export function widgetPolicy(win: Window): WidgetPolicy | null {
 
 /** Script text as the page's Trusted Types enforcement wants it (a plain string where there is none). */
 export function trustedScript(win: Window, text: string): string {
-  const policy = widgetPolicy(win);
-  return (policy ? policy.createScript(text) : text) as string;
+  return (widgetPolicy(win)?.createScript(text) ?? text) as string;
 }
 
 /** A script URL as the page's Trusted Types enforcement wants it (a plain string where there is none). */
 export function trustedScriptURL(win: Window, url: string): string {
-  const policy = widgetPolicy(win);
-  return (policy ? policy.createScriptURL(url) : url) as string;
+  return (widgetPolicy(win)?.createScriptURL(url) ?? url) as string;
 }
