@@ -1,5 +1,7 @@
 import type {
   ConsentConfig,
+  ConsentLayout,
+  ConsentTheme,
   CookieDescription,
   ResolvedCategory,
   ResolvedConfig,
@@ -25,7 +27,10 @@ export class ConsentConfigError extends Error {
 
 const MAX_CATEGORIES = 24;
 export const CATEGORY_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
+const LANGUAGE_TAG_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+const REGION_CODE_PATTERN = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
+/** In the order the message for an unknown key lists them. */
 const TOP_LEVEL_KEYS = [
   'revision',
   'policyUrl',
@@ -46,6 +51,24 @@ const TOP_LEVEL_KEYS = [
   'dnt',
   'debug',
 ] as const;
+const CATEGORY_KEYS = ['id', 'label', 'description', 'required', 'cookies', 'erase'];
+const COOKIE_DESCRIPTION_KEYS = ['name', 'provider', 'duration', 'purpose'] as const;
+
+/** What several keys expect, written once so their messages cannot drift apart. */
+const TRUE_OR_FALSE = 'true or false';
+const NON_EMPTY_STRING = 'a non-empty string';
+const URL = 'an http(s) or relative URL';
+
+type Test = (value: unknown) => boolean;
+
+const isBoolean: Test = (value) => typeof value === 'boolean';
+const isNonEmptyString: Test = (value) => typeof value === 'string' && value !== '';
+const isUrl: Test = (value) => typeof value === 'string' && isSafeUrl(value);
+const matching = (pattern: RegExp): Test => (value) => matches(pattern, value);
+// Number.isInteger and Number.isFinite are false for anything but a number, so no typeof is needed.
+const isIntegerUpTo = (max: number): Test => (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
+/** `every` skips the holes of a sparse array, as the check always has. */
+const isArrayOf = (test: Test): Test => (value) => Array.isArray(value) && value.every((item) => test(item));
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -60,7 +83,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function rejectUnknownKeys(object: Record<string, unknown>, allowed: readonly string[], path: string): void {
+/** The value when it passes the test; otherwise the error naming `key`. Every check ends here or in objectWith. */
+function checked<T>(value: unknown, key: string, expected: string, test: Test): T {
+  if (!test(value)) throw new ConsentConfigError(key, expected, value);
+  return value as T;
+}
+
+/** The same for a key that may be left out (undefined): it then gets the fallback. */
+function optional<T>(value: unknown, key: string, expected: string, test: Test, fallback?: T): T {
+  return value === undefined ? (fallback as T) : checked<T>(value, key, expected, test);
+}
+
+/** An object with none but the allowed keys; `path` is where it sits, '' for the configuration itself. */
+function objectWith(value: unknown, allowed: readonly string[], path: string, expected: string): Record<string, unknown> {
+  const object = checked<Record<string, unknown>>(value, path, expected, isPlainObject);
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key)) {
       throw new ConsentConfigError(
@@ -70,170 +106,94 @@ function rejectUnknownKeys(object: Record<string, unknown>, allowed: readonly st
       );
     }
   }
+  return object;
 }
 
-function optionalString(object: Record<string, unknown>, key: string, path: string): string | undefined {
-  const value = object[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw new ConsentConfigError(`${path}${key}`, 'a non-empty string', value);
-  return value;
-}
-
-function optionalBoolean(object: Record<string, unknown>, key: string, fallback: boolean): boolean {
-  const value = object[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new ConsentConfigError(key, 'true or false', value);
-  return value;
-}
-
-function oneOf<T extends string>(object: Record<string, unknown>, key: string, choices: readonly T[], fallback: T): T {
-  const value = object[key];
-  if (value === undefined) return fallback;
-  if (!choices.includes(value as T)) {
-    throw new ConsentConfigError(key, `one of ${choices.map((c) => `"${c}"`).join(', ')}`, value);
-  }
-  return value as T;
-}
-
-function url(object: Record<string, unknown>, key: string, required: boolean): string | undefined {
-  const value = object[key];
-  if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string' || !isSafeUrl(value)) {
-    throw new ConsentConfigError(key, 'an http(s) or relative URL', value);
-  }
-  return value;
+/** Optional keys left out of the configuration stay out of the result instead of being undefined. */
+function withoutUndefined<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
 function resolveCookieDescriptions(value: unknown, path: string): CookieDescription[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new ConsentConfigError(path, 'an array of { name, provider, duration, purpose }', value);
-  return value.map((entry: unknown, index) => {
+  const list = optional<unknown[]>(value, path, 'an array of { name, provider, duration, purpose }', Array.isArray, []);
+  return list.map((entry, index) => {
     const entryPath = `${path}[${index}]`;
-    if (!isPlainObject(entry)) throw new ConsentConfigError(entryPath, 'an object { name, provider, duration, purpose }', entry);
-    rejectUnknownKeys(entry, ['name', 'provider', 'duration', 'purpose'], entryPath);
-    const described = {} as CookieDescription;
-    for (const key of ['name', 'provider', 'duration', 'purpose'] as const) {
-      const text = entry[key];
-      if (typeof text !== 'string' || text === '') throw new ConsentConfigError(`${entryPath}.${key}`, 'a non-empty string', text);
-      described[key] = text;
-    }
-    return described;
+    const described = objectWith(entry, COOKIE_DESCRIPTION_KEYS, entryPath, 'an object { name, provider, duration, purpose }');
+    return Object.fromEntries(
+      COOKIE_DESCRIPTION_KEYS.map((key) => [key, checked(described[key], `${entryPath}.${key}`, NON_EMPTY_STRING, isNonEmptyString)]),
+    ) as unknown as CookieDescription;
   });
 }
 
 function resolveCategory(value: unknown, index: number): ResolvedCategory {
   const path = `categories[${index}]`;
-  if (!isPlainObject(value)) throw new ConsentConfigError(path, 'an object with an id', value);
-  rejectUnknownKeys(value, ['id', 'label', 'description', 'required', 'cookies', 'erase'], path);
-  const id = value['id'];
-  if (typeof id !== 'string' || !CATEGORY_ID_PATTERN.test(id)) {
-    throw new ConsentConfigError(
-      `${path}.id`,
-      'lower-case letters, digits, "_" or "-", starting with a letter, at most 32 characters',
-      id,
-    );
-  }
-  const required = value['required'];
-  if (required !== undefined && typeof required !== 'boolean') {
-    throw new ConsentConfigError(`${path}.required`, 'true or false', required);
-  }
-  const erase = value['erase'];
-  if (erase !== undefined && (!Array.isArray(erase) || erase.some((name) => !isErasePattern(name)))) {
-    throw new ConsentConfigError(`${path}.erase`, 'an array of cookie names or "prefix*" patterns', erase);
-  }
-  const cookies = resolveCookieDescriptions(value['cookies'], `${path}.cookies`);
-  const category: ResolvedCategory = {
+  const category = objectWith(value, CATEGORY_KEYS, path, 'an object with an id');
+  const id = checked<string>(
+    category['id'],
+    `${path}.id`,
+    'lower-case letters, digits, "_" or "-", starting with a letter, at most 32 characters',
+    matching(CATEGORY_ID_PATTERN),
+  );
+  const required = optional(category['required'], `${path}.required`, TRUE_OR_FALSE, isBoolean, false);
+  const erase = optional<string[]>(category['erase'], `${path}.erase`, 'an array of cookie names or "prefix*" patterns', isArrayOf(isErasePattern), []);
+  const cookies = resolveCookieDescriptions(category['cookies'], `${path}.cookies`);
+  return withoutUndefined({
     id,
-    required: required ?? false,
+    required,
     cookies,
-    erase: [...((erase as string[] | undefined) ?? []), ...cookies.map((cookie) => cookie.name)],
-  };
-  const label = optionalString(value, 'label', `${path}.`);
-  const description = optionalString(value, 'description', `${path}.`);
-  if (label !== undefined) category.label = label;
-  if (description !== undefined) category.description = description;
-  return category;
+    // The cookies a category describes are erased with it too.
+    erase: [...erase, ...cookies.map((cookie) => cookie.name)],
+    label: optional<string | undefined>(category['label'], `${path}.label`, NON_EMPTY_STRING, isNonEmptyString),
+    description: optional<string | undefined>(category['description'], `${path}.description`, NON_EMPTY_STRING, isNonEmptyString),
+  });
 }
 
 function resolveCategories(value: unknown): ResolvedCategory[] {
-  const list = value === undefined ? DEFAULT_CATEGORIES : value;
-  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_CATEGORIES) {
-    throw new ConsentConfigError('categories', `an array of 1 to ${MAX_CATEGORIES} categories`, list);
-  }
+  const list = optional<unknown[]>(
+    value,
+    'categories',
+    `an array of 1 to ${MAX_CATEGORIES} categories`,
+    (given) => Array.isArray(given) && given.length > 0 && given.length <= MAX_CATEGORIES,
+    DEFAULT_CATEGORIES as unknown[],
+  );
   const categories = list.map(resolveCategory);
-  const seen = new Set<string>();
-  categories.forEach((category, index) => {
-    if (seen.has(category.id)) {
-      throw new ConsentConfigError(`categories[${index}].id`, 'an id not used by another category', category.id);
-    }
-    seen.add(category.id);
-  });
+  // Only once every category is known to be well formed: the first repeated id is reported.
+  const ids = categories.map((category) => category.id);
+  ids.forEach((id, index) => checked(id, `categories[${index}].id`, 'an id not used by another category', () => ids.indexOf(id) === index));
   return categories;
 }
 
 function resolveCookie(value: unknown): ResolvedConfig['cookie'] {
-  if (value === undefined) value = {};
-  if (!isPlainObject(value)) throw new ConsentConfigError('cookie', 'an object { name, domain, path, sameSite }', value);
-  rejectUnknownKeys(value, ['name', 'domain', 'path', 'sameSite'], 'cookie');
-  const name = value['name'] ?? DEFAULT_COOKIE_NAME;
-  if (!matches(COOKIE_NAME_PATTERN, name)) {
-    throw new ConsentConfigError('cookie.name', 'a cookie name of token characters (RFC 6265), at most 64', name);
-  }
-  const path = value['path'] ?? '/';
-  if (!matches(COOKIE_PATH_PATTERN, path)) {
-    throw new ConsentConfigError('cookie.path', 'a path starting with "/"', path);
-  }
-  const sameSite = value['sameSite'] ?? 'Lax';
-  if (!isSameSite(sameSite)) {
-    throw new ConsentConfigError('cookie.sameSite', '"Lax", "Strict" or "None"', sameSite);
-  }
-  const cookie: ResolvedConfig['cookie'] = { name, path, sameSite };
-  const domain = value['domain'];
-  if (domain !== undefined) {
-    if (!matches(COOKIE_DOMAIN_PATTERN, domain)) {
-      throw new ConsentConfigError('cookie.domain', 'a host name such as "example.com"', domain);
-    }
-    cookie.domain = domain;
-  }
-  return cookie;
+  const cookie = objectWith(value === undefined ? {} : value, ['name', 'domain', 'path', 'sameSite'], 'cookie', 'an object { name, domain, path, sameSite }');
+  // A null attribute gets its default too, as in withDefaults; the domain has none.
+  return withoutUndefined({
+    name: checked<string>(cookie['name'] ?? DEFAULT_COOKIE_NAME, 'cookie.name', 'a cookie name of token characters (RFC 6265), at most 64', matching(COOKIE_NAME_PATTERN)),
+    path: checked<string>(cookie['path'] ?? '/', 'cookie.path', 'a path starting with "/"', matching(COOKIE_PATH_PATTERN)),
+    sameSite: checked<ResolvedConfig['cookie']['sameSite']>(cookie['sameSite'] ?? 'Lax', 'cookie.sameSite', '"Lax", "Strict" or "None"', isSameSite),
+    domain: optional<string | undefined>(cookie['domain'], 'cookie.domain', 'a host name such as "example.com"', matching(COOKIE_DOMAIN_PATTERN)),
+  });
 }
 
 function resolveTranslations(value: unknown): ResolvedConfig['translations'] {
-  if (value === undefined) return {};
-  if (!isPlainObject(value)) throw new ConsentConfigError('translations', 'an object of language → { key: string }', value);
-  for (const [language, strings] of Object.entries(value)) {
-    if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(language)) {
-      throw new ConsentConfigError(`translations.${language}`, 'keyed by a language tag such as "lv" or "en-GB"', language);
-    }
-    if (!isPlainObject(strings)) throw new ConsentConfigError(`translations.${language}`, 'an object of strings', strings);
-    for (const [key, text] of Object.entries(strings)) {
-      if (typeof text !== 'string') throw new ConsentConfigError(`translations.${language}.${key}`, 'a string', text);
+  const translations = optional<Record<string, unknown>>(value, 'translations', 'an object of language → { key: string }', isPlainObject, {});
+  for (const [language, strings] of Object.entries(translations)) {
+    const path = `translations.${language}`;
+    checked(language, path, 'keyed by a language tag such as "lv" or "en-GB"', matching(LANGUAGE_TAG_PATTERN));
+    for (const [key, text] of Object.entries(checked<object>(strings, path, 'an object of strings', isPlainObject))) {
+      checked(text, `${path}.${key}`, 'a string', (given) => typeof given === 'string');
     }
   }
-  return value as ResolvedConfig['translations'];
+  return translations as ResolvedConfig['translations'];
 }
 
 function resolveGoogleConsentMode(value: unknown): ResolvedConfig['googleConsentMode'] {
   if (value === undefined || value === true) return {};
   if (value === false) return false;
-  if (!isPlainObject(value)) throw new ConsentConfigError('googleConsentMode', 'true, false or { waitForUpdate, region }', value);
-  rejectUnknownKeys(value, ['waitForUpdate', 'region'], 'googleConsentMode');
-  const options: ResolvedConfig['googleConsentMode'] = {};
-  const wait = value['waitForUpdate'];
-  if (wait !== undefined) {
-    if (typeof wait !== 'number' || !Number.isInteger(wait) || wait < 0 || wait > 60_000) {
-      throw new ConsentConfigError('googleConsentMode.waitForUpdate', 'an integer of milliseconds from 0 to 60000', wait);
-    }
-    options.waitForUpdate = wait;
-  }
-  const region = value['region'];
-  if (region !== undefined) {
-    if (!Array.isArray(region) || region.some((code) => typeof code !== 'string' || !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(code))) {
-      throw new ConsentConfigError('googleConsentMode.region', 'an array of ISO 3166 codes such as "LV" or "US-CA"', region);
-    }
-    options.region = region as string[];
-  }
-  return options;
+  const options = objectWith(value, ['waitForUpdate', 'region'], 'googleConsentMode', 'true, false or { waitForUpdate, region }');
+  return withoutUndefined({
+    waitForUpdate: optional<number | undefined>(options['waitForUpdate'], 'googleConsentMode.waitForUpdate', 'an integer of milliseconds from 0 to 60000', isIntegerUpTo(60_000)),
+    region: optional<string[] | undefined>(options['region'], 'googleConsentMode.region', 'an array of ISO 3166 codes such as "LV" or "US-CA"', isArrayOf(matching(REGION_CODE_PATTERN))),
+  });
 }
 
 /**
@@ -241,44 +201,35 @@ function resolveGoogleConsentMode(value: unknown): ResolvedConfig['googleConsent
  * @throws ConsentConfigError naming the first key that is wrong, what was expected and what was given.
  */
 export function resolveConfig(input: ConsentConfig | unknown): ResolvedConfig {
-  if (!isPlainObject(input)) {
-    throw new ConsentConfigError('', 'an object { revision, policyUrl, ... }', input);
-  }
-  rejectUnknownKeys(input, TOP_LEVEL_KEYS, '');
-  const revision = input['revision'];
-  if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0 || revision > 999_999_999) {
-    throw new ConsentConfigError('revision', 'an integer from 0 to 999999999', revision);
-  }
-  const expiresDays = input['expiresDays'] ?? DEFAULT_EXPIRES_DAYS;
-  if (typeof expiresDays !== 'number' || !Number.isFinite(expiresDays) || expiresDays <= 0 || expiresDays > 3650) {
-    throw new ConsentConfigError('expiresDays', 'a number of days greater than 0 and at most 3650', expiresDays);
-  }
-  const language = input['language'];
-  if (language !== undefined && (typeof language !== 'string' || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(language))) {
-    throw new ConsentConfigError('language', 'a language tag such as "lv" or "en-GB"', language);
-  }
-  const resolved: ResolvedConfig = {
+  const config = objectWith(input, TOP_LEVEL_KEYS, '', 'an object { revision, policyUrl, ... }');
+  // These three are checked first, before the keys in the order of the result below.
+  const revision = checked<number>(config['revision'], 'revision', 'an integer from 0 to 999999999', isIntegerUpTo(999_999_999));
+  const expiresDays = checked<number>(
+    config['expiresDays'] ?? DEFAULT_EXPIRES_DAYS,
+    'expiresDays',
+    'a number of days greater than 0 and at most 3650',
+    (days) => Number.isFinite(days) && (days as number) > 0 && (days as number) <= 3650,
+  );
+  const flag = (key: string, fallback?: boolean) => optional(config[key], key, TRUE_OR_FALSE, isBoolean, fallback);
+  const language = optional<string | undefined>(config['language'], 'language', 'a language tag such as "lv" or "en-GB"', matching(LANGUAGE_TAG_PATTERN));
+  return withoutUndefined({
     revision,
-    policyUrl: url(input, 'policyUrl', true)!,
-    translations: resolveTranslations(input['translations']),
-    layout: oneOf(input, 'layout', ['bar', 'box', 'modal'] as const, 'bar'),
-    theme: oneOf(input, 'theme', ['light', 'dark', 'auto'] as const, 'auto'),
+    policyUrl: checked<string>(config['policyUrl'], 'policyUrl', URL, isUrl),
+    translations: resolveTranslations(config['translations']),
+    layout: optional<ConsentLayout>(config['layout'], 'layout', 'one of "bar", "box", "modal"', matching(/^(bar|box|modal)$/), 'bar'),
+    theme: optional<ConsentTheme>(config['theme'], 'theme', 'one of "light", "dark", "auto"', matching(/^(light|dark|auto)$/), 'auto'),
     expiresDays,
-    cookie: resolveCookie(input['cookie']),
-    categories: resolveCategories(input['categories']),
-    gpc: optionalBoolean(input, 'gpc', true),
-    googleConsentMode: resolveGoogleConsentMode(input['googleConsentMode']),
-    uet: optionalBoolean(input, 'uet', false),
-    meta: optionalBoolean(input, 'meta', false),
-    settingsButton: optionalBoolean(input, 'settingsButton', true),
-    dnt: optionalBoolean(input, 'dnt', true),
-    debug: optionalBoolean(input, 'debug', false),
-  };
-  const endpoint = url(input, 'endpoint', false);
-  if (endpoint !== undefined) resolved.endpoint = endpoint;
-  if (language !== undefined) resolved.language = language as string;
-  if (input['reloadOnWithdraw'] !== undefined) {
-    resolved.reloadOnWithdraw = optionalBoolean(input, 'reloadOnWithdraw', false);
-  }
-  return resolved;
+    cookie: resolveCookie(config['cookie']),
+    categories: resolveCategories(config['categories']),
+    gpc: flag('gpc', true),
+    googleConsentMode: resolveGoogleConsentMode(config['googleConsentMode']),
+    uet: flag('uet', false),
+    meta: flag('meta', false),
+    settingsButton: flag('settingsButton', true),
+    dnt: flag('dnt', true),
+    debug: flag('debug', false),
+    endpoint: optional<string | undefined>(config['endpoint'], 'endpoint', URL, isUrl),
+    language,
+    reloadOnWithdraw: flag('reloadOnWithdraw'),
+  });
 }
