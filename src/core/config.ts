@@ -57,7 +57,7 @@ const COOKIE_DESCRIPTION_KEYS = ['name', 'provider', 'duration', 'purpose'] as c
 /** What several keys expect, written once so their messages cannot drift apart. */
 const TRUE_OR_FALSE = 'true or false';
 const NON_EMPTY_STRING = 'a non-empty string';
-const URL = 'an http(s) or relative URL';
+const HTTP_OR_RELATIVE_URL = 'an http(s) or relative URL';
 
 type Test = (value: unknown) => boolean;
 
@@ -214,7 +214,7 @@ export function resolveConfig(input: ConsentConfig | unknown): ResolvedConfig {
   const language = optional<string | undefined>(config['language'], 'language', 'a language tag such as "lv" or "en-GB"', matching(LANGUAGE_TAG_PATTERN));
   return withoutUndefined({
     revision,
-    policyUrl: checked<string>(config['policyUrl'], 'policyUrl', URL, isUrl),
+    policyUrl: checked<string>(config['policyUrl'], 'policyUrl', HTTP_OR_RELATIVE_URL, isUrl),
     translations: resolveTranslations(config['translations']),
     layout: optional<ConsentLayout>(config['layout'], 'layout', 'one of "bar", "box", "modal"', matching(/^(bar|box|modal)$/), 'bar'),
     theme: optional<ConsentTheme>(config['theme'], 'theme', 'one of "light", "dark", "auto"', matching(/^(light|dark|auto)$/), 'auto'),
@@ -228,7 +228,7 @@ export function resolveConfig(input: ConsentConfig | unknown): ResolvedConfig {
     settingsButton: flag('settingsButton', true),
     dnt: flag('dnt', true),
     debug: flag('debug', false),
-    endpoint: optional<string | undefined>(config['endpoint'], 'endpoint', URL, isUrl),
+    endpoint: optional<string | undefined>(config['endpoint'], 'endpoint', HTTP_OR_RELATIVE_URL, isUrl),
     language,
     reloadOnWithdraw: flag('reloadOnWithdraw'),
   });
