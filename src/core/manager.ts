@@ -10,7 +10,7 @@ import {
 import type { ConsentChangeDetail, ConsentEventMap, ConsentView } from './events.js';
 import { eraseMatching } from './gating/erase.js';
 import { warnOnce } from './log.js';
-import { encodeConsentCookie, readConsentCookie } from './storage/consent-cookie.js';
+import { decodeConsentCookie, encodeConsentCookie, readConsentCookie } from './storage/consent-cookie.js';
 import { deleteStoredDecision, readDocumentCookies, writeStoredDecision } from './storage/cookie-jar.js';
 import { appendReceipt, readReceipts, type ConsentReceipt } from './storage/history.js';
 import { acceptAllUnderSignals, readPrivacySignals, type PrivacySignals } from './signals/privacy-signals.js';
@@ -48,13 +48,14 @@ export interface ConsentManagerOptions {
  * @fires consent-change - on every saved choice, here or in another tab: `{ decision, previous, changed, origin }`
  * @fires consent-view - when the interface should show the banner, the preferences or nothing: `{ view }`
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class ConsentManager extends EventTarget {
   /** Resolves once `start()` has read the stored decision and `consent-ready` fired. */
   readonly ready: Promise<void>;
   #resolveReady!: () => void;
   #resolved?: ResolvedConfig;
   #current: ConsentDecision | null = null;
-  #consentIdInUse: string | null = null;
+  #consentIdInUse?: string;
   #currentView: ConsentView = 'none';
   #win?: Window;
   #sync?: TabSync;
@@ -113,15 +114,16 @@ export class ConsentManager extends EventTarget {
     this.#win = options.window ?? this.#options.window ?? globalThis.window;
     this.#shown = { language: resolved.language ?? 'en', strings: [] };
     this.#signals = readPrivacySignals(this.#win, resolved);
+    // A stale decision (older revision, expired) grants nothing, but its consent id stays in use.
     const stored = this.#readStored();
-    this.#consentIdInUse = stored.any?.consentId ?? null;
-    this.#current = stored.current;
+    this.#consentIdInUse = stored?.consentId;
+    this.#current = this.#inEffect(stored);
     this.#currentView = this.#current ? 'none' : 'banner';
     this.#sync = startTabSync(
       this.#win,
       `cookie-consent:${resolved.cookie.name}`,
       () => {
-        const decision = this.#readStored().current;
+        const decision = this.#inEffect(this.#readStored());
         return decision ? encodeConsentCookie(decision) : null;
       },
       (decision) => this.#adoptRemote(decision),
@@ -159,40 +161,33 @@ export class ConsentManager extends EventTarget {
   }
 
   /** Grants every category, except `promotional` under a privacy signal (GPC: method `gpc`). */
-  acceptAll(options: DecisionOptions = {}): Promise<ConsentDecision> {
-    if (!this.#resolved) return this.#decide(() => ({}), 'accept-all', options);
-    const { categories, method } = acceptAllUnderSignals(this.#allCategories(true), this.#signals);
-    return this.#decide(() => categories, method, options);
+  acceptAll(options?: DecisionOptions): Promise<ConsentDecision> {
+    return this.#decide('accept-all', options);
   }
 
-  rejectAll(options: DecisionOptions = {}): Promise<ConsentDecision> {
-    return this.#decide(() => this.#allCategories(false), 'reject-all', options);
+  rejectAll(options?: DecisionOptions): Promise<ConsentDecision> {
+    return this.#decide('reject-all', options);
   }
 
   /** Saves a custom choice; categories left out keep their current state (refused before any decision). */
-  set(categories: Partial<CategoryStates>, options: DecisionOptions = {}): Promise<ConsentDecision> {
-    return this.#decide(() => ({ ...(this.#current?.categories ?? {}), ...categories }), 'custom', options);
+  set(categories: Partial<CategoryStates>, options?: DecisionOptions): Promise<ConsentDecision> {
+    return this.#decide('custom', options, categories);
   }
 
   /** Refuses every category that is not required, as a recorded withdrawal. */
-  withdraw(options: DecisionOptions = {}): Promise<ConsentDecision> {
-    return this.#decide(() => this.#allCategories(false), 'withdraw', options);
+  withdraw(options?: DecisionOptions): Promise<ConsentDecision> {
+    return this.#decide('withdraw', options);
   }
 
   /** Forgets the decision and the consent id, and asks again. */
   reset(): void {
     if (!this.#resolved || !this.#win) return;
-    const previous = this.#current;
-    this.#current = null;
-    this.#consentIdInUse = null;
     this.#guard('reset', () => {
       deleteStoredDecision(this.#win!.document, this.#resolved!);
       this.#eraseRefused(null);
     });
     this.#sync?.announce(null);
-    this.#emitChange(previous, null, 'this-tab');
-    this.#reloadIfWithdrawn(previous, null);
-    this.showBanner();
+    this.#reloadIfWithdrawn(this.#adopt(null, 'this-tab'), null);
   }
 
   showBanner(): void {
@@ -215,7 +210,8 @@ export class ConsentManager extends EventTarget {
 
   /** The visitor's past decisions on this browser, oldest first. */
   history(): Promise<ConsentReceipt[]> {
-    if (!this.#current && !this.#consentIdInUse) return Promise.resolve([]);
+    // A decision in effect always has its consent id in use; without either there is no history.
+    if (!this.#consentIdInUse) return Promise.resolve([]);
     return readReceipts();
   }
 
@@ -227,70 +223,62 @@ export class ConsentManager extends EventTarget {
     this.#usedCategories.add(category);
   }
 
-  override addEventListener<K extends keyof ConsentEventMap>(
-    type: K,
-    listener: ((event: ConsentEventMap[K]) => void) | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener, options);
-  }
-
-  #allCategories(granted: boolean): CategoryStates {
-    return Object.fromEntries(this.#resolved!.categories.map((category) => [category.id, granted]));
-  }
-
-  async #decide(
-    wanted: () => Partial<CategoryStates>,
-    method: ConsentMethod,
-    { layer = 'api' }: DecisionOptions,
-  ): Promise<ConsentDecision> {
+  /** The one path of acceptAll, rejectAll, set and withdraw; `custom` holds what set() was given. */
+  async #decide(method: ConsentMethod, { layer = 'api' }: DecisionOptions = {}, custom?: Partial<CategoryStates>): Promise<ConsentDecision> {
     const config = this.#resolved;
     const win = this.#win;
     if (!config || !win) {
       throw new Error(`cookie-consent: a decision was requested before start(config); await manager.ready first.`);
     }
-    const previous = this.#current;
-    const decision = createDecision(config, wanted(), method, this.#consentIdInUse ?? undefined);
-    this.#consentIdInUse = decision.consentId;
-    this.#current = decision;
+    const wanted: Partial<CategoryStates> = custom
+      ? { ...this.#current?.categories, ...custom }
+      : Object.fromEntries(config.categories.map(({ id }) => [id, method === 'accept-all']));
+    if (method === 'accept-all') method = acceptAllUnderSignals(wanted, this.#signals);
+    const decision = createDecision(config, wanted, method, this.#consentIdInUse);
     // Keep going after any storage failure: the decision in memory is what the page obeys.
     this.#guard('cookie', () => writeStoredDecision(win.document, config, decision));
     this.#guard('erase', () => this.#eraseRefused(decision));
     this.#sync?.announce(encodeConsentCookie(decision));
-    this.#emitChange(previous, decision, 'this-tab', layer);
-    this.hide();
+    const previous = this.#adopt(decision, 'this-tab', layer);
     await appendReceipt({ ...decision, layer });
     this.#reloadIfWithdrawn(previous, decision);
     return decision;
   }
 
-  #readStored(): { current: ConsentDecision | null; any: ConsentDecision | null } {
-    const config = this.#resolved!;
-    const any = readConsentCookie(readDocumentCookies(this.#win!.document), config.cookie.name);
-    return { any, current: any && isDecisionCurrent(any, config) ? any : null };
+  #readStored(): ConsentDecision | null {
+    return readConsentCookie(readDocumentCookies(this.#win!.document), this.#resolved!.cookie.name);
   }
 
-  #adoptRemote(decision: ConsentDecision | null): void {
-    const config = this.#resolved!;
-    const next = decision && isDecisionCurrent(decision, config) ? decision : null;
+  /** The decision if it still answers this page's question (see isDecisionCurrent), else null. */
+  #inEffect(decision: ConsentDecision | null): ConsentDecision | null {
+    return decision && isDecisionCurrent(decision, this.#resolved!) ? decision : null;
+  }
+
+  #adoptRemote(encoded: unknown): void {
+    const next = this.#inEffect(typeof encoded === 'string' ? decodeConsentCookie(encoded) : null);
     // The same decision coming back (its own announcement, or a cookie poll) changes nothing.
     if (next && this.#current ? sameDecision(next, this.#current) : next === this.#current) return;
+    this.#reloadIfWithdrawn(this.#adopt(next, 'other-tab'), next);
+  }
+
+  /**
+   * Makes `next` the decision in effect and tells the page: `consent-change`, the granted
+   * categories' waiters and the view (the banner when there is no decision). Returns the
+   * previous decision, for the reload a withdrawal may need.
+   */
+  #adopt(next: ConsentDecision | null, origin: ConsentChangeDetail['origin'], layer?: ConsentLayer): ConsentDecision | null {
     const previous = this.#current;
     this.#current = next;
-    this.#consentIdInUse = next?.consentId ?? null;
-    this.#emitChange(previous, next, 'other-tab');
+    this.#consentIdInUse = next?.consentId;
+    const changed = changedCategories(this.#resolved!, previous, next);
+    this.#emit('consent-change', { decision: next, previous, changed, origin, ...(layer ? { layer } : {}) });
+    for (const [category, waiters] of this.#grantWaiters) {
+      if (!this.granted(category)) continue;
+      this.#grantWaiters.delete(category);
+      waiters.forEach((resolve) => resolve());
+    }
     this.#setView(next ? 'none' : 'banner');
-    this.#reloadIfWithdrawn(previous, next);
+    return previous;
   }
 
   #eraseRefused(decision: ConsentDecision | null): void {
@@ -304,21 +292,6 @@ export class ConsentManager extends EventTarget {
     const policy = this.#resolved!.reloadOnWithdraw;
     const needed = policy ?? withdrawn.some((id) => this.#usedCategories.has(id));
     if (needed) this.#guard('reload', () => this.#win!.location.reload());
-  }
-
-  #emitChange(
-    previous: ConsentDecision | null,
-    decision: ConsentDecision | null,
-    origin: ConsentChangeDetail['origin'],
-    layer?: ConsentLayer,
-  ): void {
-    const changed = changedCategories(this.#resolved!, previous, decision);
-    this.#emit('consent-change', { decision, previous, changed, origin, ...(layer ? { layer } : {}) });
-    for (const [category, waiters] of this.#grantWaiters) {
-      if (!this.granted(category)) continue;
-      this.#grantWaiters.delete(category);
-      waiters.forEach((resolve) => resolve());
-    }
   }
 
   #setView(view: ConsentView): void {
@@ -341,6 +314,18 @@ export class ConsentManager extends EventTarget {
       warnOnce(`failed-${what}`, `${what} failed; the visitor's choice is kept in memory.`, error);
     }
   }
+}
+
+// Typed listeners by declaration merging, which is safe here: EventTarget implements the method,
+// and an override only to add types would cost every page view its bytes.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface ConsentManager {
+  addEventListener<K extends keyof ConsentEventMap>(
+    type: K,
+    listener: ((event: ConsentEventMap[K]) => void) | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
 }
 
 const MANAGER_KEY = Symbol.for('cookie-consent-widget.manager');

@@ -1,6 +1,3 @@
-import { decodeConsentCookie } from './storage/consent-cookie.js';
-import type { ConsentDecision } from './types.js';
-
 /**
  * Carries a decision to the site's other open tabs. BroadcastChannel where there is one; where
  * there is not, a light poll of the cookie (which every tab shares); browsers slow the poll of a
@@ -17,16 +14,14 @@ export function startTabSync(
   win: Window,
   channelName: string,
   readStoredValue: () => string | null,
-  onRemoteChange: (decision: ConsentDecision | null) => void,
+  /** Given the other tab's decision in cookie form (null for none); anything may arrive, so check it. */
+  onRemoteChange: (encodedDecision: unknown) => void,
 ): TabSync {
   const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
   if (typeof Channel === 'function') {
     try {
       const channel = new Channel(channelName);
-      channel.onmessage = (event: MessageEvent) => {
-        const value: unknown = event.data;
-        onRemoteChange(typeof value === 'string' ? decodeConsentCookie(value) : null);
-      };
+      channel.onmessage = (event: MessageEvent) => onRemoteChange(event.data);
       return {
         announce: (encoded) => {
           try {
@@ -46,7 +41,7 @@ export function startTabSync(
     const current = readStoredValue();
     if (current === last) return;
     last = current;
-    onRemoteChange(current === null ? null : decodeConsentCookie(current));
+    onRemoteChange(current);
   }, POLL_MS);
   return {
     announce: () => {

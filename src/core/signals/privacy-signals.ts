@@ -21,11 +21,10 @@ export function readPrivacySignals(win: Window | undefined, config: ResolvedConf
  * standing opt-out (REQUIREMENTS 15) and DNT may only make things more private (16). Only a
  * choice of promotional itself (`set({ promotional: true })`) overrides it. The method says why:
  * `gpc` under GPC; `custom` under DNT alone, since the result is not "all".
+ * Refuses promotional in `all` (the accept-all choice being built) and returns the method.
  */
-export function acceptAllUnderSignals(
-  all: CategoryStates,
-  signals: PrivacySignals,
-): { categories: CategoryStates; method: ConsentMethod } {
-  if (!(SIGNALLED_CATEGORY in all) || (!signals.gpc && !signals.dnt)) return { categories: all, method: 'accept-all' };
-  return { categories: { ...all, [SIGNALLED_CATEGORY]: false }, method: signals.gpc ? 'gpc' : 'custom' };
+export function acceptAllUnderSignals(all: Partial<CategoryStates>, signals: PrivacySignals): ConsentMethod {
+  if (!(SIGNALLED_CATEGORY in all) || (!signals.gpc && !signals.dnt)) return 'accept-all';
+  all[SIGNALLED_CATEGORY] = false;
+  return signals.gpc ? 'gpc' : 'custom';
 }
