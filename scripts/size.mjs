@@ -21,8 +21,8 @@ const KB = 1024;
 const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 const visits = [
-  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], budget: 12 * KB, ceiling: 17.5 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 11.9 * KB },
+  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], budget: 12 * KB, ceiling: 17.2 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 11.8 * KB },
 ];
 /** Not budgeted by issue 10, reported so a site that records consent knows its cost. */
 const extraVisits = [
