@@ -18,6 +18,6 @@ export interface LiteBanner {
  */
 export async function liteBanner(doc: Document, config: ResolvedConfig, language: string, actions: BannerActions): Promise<LiteBanner> {
   const strings = await loadStrings(language, config.translations);
-  const node = drawBanner(doc, { layout: config.layout, strings, policyUrl: config.policyUrl }, actions);
+  const node = drawBanner(doc, { ...config, strings }, actions);
   return { node, css: BANNER_CSS, shown: shownStrings(config, strings) };
 }

@@ -21,10 +21,17 @@ export interface BannerContent {
  * nothing; `modal` is a native dialog, shown modal by its owner. Every string is set as text.
  */
 export function drawBanner(doc: Document, { layout, strings, policyUrl }: BannerContent, actions: BannerActions): HTMLElement {
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>, text?: string): HTMLElementTagNameMap[K] => {
+  const modal = layout === 'modal';
+  // One call per element, nested as the tree it builds. An attribute left undefined is not set;
+  // a string child becomes a text node, as textContent would (an empty one adds none).
+  const make = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    attributes: Record<string, string | undefined>,
+    ...children: (Node | string)[]
+  ): HTMLElementTagNameMap[K] => {
     const element = doc.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-    if (text !== undefined) element.textContent = text;
+    for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
+    element.append(...children.filter((child) => child !== ''));
     return element;
   };
   const button = (part: string, text: string, action: () => void): HTMLButtonElement => {
@@ -33,24 +40,33 @@ export function drawBanner(doc: Document, { layout, strings, policyUrl }: Banner
     return element;
   };
 
-  const banner =
-    layout === 'modal'
-      ? make('dialog', { class: 'cc-banner cc-layout-modal', part: 'banner', 'aria-labelledby': 'cc-banner-title', 'aria-describedby': 'cc-banner-text' })
-      : make('section', { class: `cc-banner cc-layout-${layout}`, part: 'banner', role: 'region', 'aria-labelledby': 'cc-banner-title' });
-  if (layout === 'modal') banner.addEventListener('close', actions.modalClosed);
-
-  const text = make('p', { id: 'cc-banner-text' }, `${strings.bannerText} `);
-  text.append(make('a', { href: policyUrl, part: 'policy-link' }, strings.policyLink));
-  const words = make('div', { class: 'cc-text' });
-  words.append(make('h2', { class: 'cc-title', id: 'cc-banner-title' }, strings.bannerTitle), text);
-  const buttons = make('div', { class: 'cc-actions' });
-  buttons.append(
-    button('accept-all', strings.acceptAll, actions.acceptAll),
-    button('reject-all', strings.rejectAll, actions.rejectAll),
-    button('customize', strings.customize, actions.customize),
+  const banner = make(
+    modal ? 'dialog' : 'section',
+    {
+      class: `cc-banner cc-layout-${layout}`,
+      part: 'banner',
+      role: modal ? undefined : 'region',
+      'aria-labelledby': 'cc-banner-title',
+      'aria-describedby': modal ? 'cc-banner-text' : undefined,
+    },
+    make(
+      'div',
+      { class: 'cc-inner' },
+      make(
+        'div',
+        { class: 'cc-text' },
+        make('h2', { class: 'cc-title', id: 'cc-banner-title' }, strings.bannerTitle),
+        make('p', { id: 'cc-banner-text' }, `${strings.bannerText} `, make('a', { href: policyUrl, part: 'policy-link' }, strings.policyLink)),
+      ),
+      make(
+        'div',
+        { class: 'cc-actions' },
+        button('accept-all', strings.acceptAll, actions.acceptAll),
+        button('reject-all', strings.rejectAll, actions.rejectAll),
+        button('customize', strings.customize, actions.customize),
+      ),
+    ),
   );
-  const inner = make('div', { class: 'cc-inner' });
-  inner.append(words, buttons);
-  banner.append(inner);
+  if (modal) banner.addEventListener('close', actions.modalClosed);
   return banner;
 }

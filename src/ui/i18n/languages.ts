@@ -4,20 +4,21 @@ import { en, type UiStrings } from './en.js';
 
 export { BUILT_IN_LANGUAGES, isRightToLeft, pickLanguage } from '../../core/language.js';
 
-// Loaded on demand: an English page never downloads the other six.
-const loaders: Record<string, () => Promise<UiStrings>> = {
-  lv: () => import('./lv.js').then((module) => module.lv),
-  ru: () => import('./ru.js').then((module) => module.ru),
-  de: () => import('./de.js').then((module) => module.de),
-  fr: () => import('./fr.js').then((module) => module.fr),
-  es: () => import('./es.js').then((module) => module.es),
-  ar: () => import('./ar.js').then((module) => module.ar),
+// Loaded on demand: an English page never downloads the other six. Each module exports its
+// strings under its language's name (`lv` in ./lv.js).
+const loaders: Record<string, () => Promise<Record<string, UiStrings>>> = {
+  lv: () => import('./lv.js'),
+  ru: () => import('./ru.js'),
+  de: () => import('./de.js'),
+  fr: () => import('./fr.js'),
+  es: () => import('./es.js'),
+  ar: () => import('./ar.js'),
 };
 
 function overridesFor(language: string, translations: Record<string, Translation>): Translation {
-  const exact = Object.entries(translations).find(([tag]) => tag.toLowerCase() === language)?.[1];
-  const byBase = Object.entries(translations).find(([tag]) => tag.toLowerCase() === baseLanguage(language))?.[1];
-  return { ...byBase, ...exact };
+  // Site tags are matched case-insensitively; the picked language is already lower case.
+  const forTag = (wanted: string): Translation | undefined => Object.entries(translations).find(([tag]) => tag.toLowerCase() === wanted)?.[1];
+  return { ...forTag(baseLanguage(language)), ...forTag(language) };
 }
 
 /**
@@ -25,11 +26,12 @@ function overridesFor(language: string, translations: Record<string, Translation
  * on top, English for any key still missing. Extra keys (such as `category.<id>.label`) are kept.
  */
 export async function loadStrings(language: string, translations: Record<string, Translation>): Promise<UiStrings & Translation> {
-  let builtIn: UiStrings = en;
-  const loader = loaders[baseLanguage(language)];
+  let builtIn: UiStrings | undefined;
+  const base = baseLanguage(language);
+  const loader = loaders[base];
   if (loader) {
     try {
-      builtIn = await loader();
+      builtIn = (await loader())[base];
     } catch {
       // A chunk that fails to load (offline, blocked) leaves the visitor with English, not nothing.
     }
