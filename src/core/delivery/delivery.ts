@@ -168,7 +168,7 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
 
   const kick = (): Promise<void> => {
     if (stopped) return Promise.resolve();
-    if (timer !== undefined) win.clearTimeout(timer);
+    win.clearTimeout(timer);
     timer = undefined;
     if (round) {
       again = true;
@@ -182,7 +182,7 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
 
   const schedule = (delay: number): void => {
     if (stopped) return;
-    if (timer !== undefined) win.clearTimeout(timer);
+    win.clearTimeout(timer);
     timer = win.setTimeout(() => {
       timer = undefined;
       void kick();
@@ -190,14 +190,7 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   };
 
   const enqueue = async (kept: PendingDecision): Promise<void> => {
-    const record = await buildConsentRecord(kept.detail.decision!, {
-      eventId: kept.eventId,
-      layer: kept.detail.layer ?? 'api',
-      language: kept.presentation.language,
-      strings: kept.presentation.strings,
-      location: kept.location,
-      gpc: (win.navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
-    });
+    const record = await buildConsentRecord(kept, (win.navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
     const entry: OutboxEntry = { record, attempts: 0 };
     waiting.set(record.eventId, entry);
     try {
@@ -279,7 +272,7 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
     flush: kick,
     stop: () => {
       stopped = true;
-      if (timer !== undefined) win.clearTimeout(timer);
+      win.clearTimeout(timer);
       manager.removeEventListener('consent-change', onChange as EventListener);
       win.removeEventListener('online', onOnline);
       win.removeEventListener('pagehide', onPageHide);

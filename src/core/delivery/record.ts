@@ -1,5 +1,5 @@
-import type { CategoryStates, ConsentDecision, ConsentLayer, ConsentMethod } from '../types.js';
-import { randomId } from '../decision.js';
+import type { CategoryStates, ConsentLayer, ConsentMethod } from '../types.js';
+import type { PendingDecision } from './pending-records.js';
 import { sha256Hex } from './sha256.js';
 import { WIDGET_VERSION } from './version.js';
 
@@ -29,30 +29,25 @@ export interface ConsentRecord {
   pageUrl: string;
 }
 
-export interface RecordContext {
-  /** Given when the record was planned earlier (a replay), so the backend stores it once. */
-  eventId?: string;
-  layer: ConsentLayer;
-  language: string;
-  strings: readonly string[];
-  location: Pick<Location, 'origin' | 'pathname'>;
-  gpc: boolean;
-}
-
-export async function buildConsentRecord(decision: ConsentDecision, context: RecordContext): Promise<ConsentRecord> {
+/**
+ * The record of a decision kept on its way to the outbox; `gpc`: whether the browser sent Global
+ * Privacy Control.
+ */
+export async function buildConsentRecord({ detail, eventId, presentation, location }: PendingDecision, gpc: boolean): Promise<ConsentRecord> {
+  const decision = detail.decision!;
   return {
     schema: 1,
-    eventId: context.eventId ?? randomId(),
+    eventId,
     consentId: decision.consentId,
     timestamp: decision.timestamp,
     revision: decision.revision,
     method: decision.method,
-    layer: context.layer,
+    layer: detail.layer ?? 'api',
     categories: { ...decision.categories },
-    language: context.language,
-    textHash: await sha256Hex(context.strings.join('\n')),
+    language: presentation.language,
+    textHash: await sha256Hex(presentation.strings.join('\n')),
     widgetVersion: WIDGET_VERSION,
-    gpc: context.gpc,
-    pageUrl: `${context.location.origin}${context.location.pathname}`,
+    gpc,
+    pageUrl: `${location.origin}${location.pathname}`,
   };
 }
