@@ -1,7 +1,7 @@
 // First, before Lit: hands Lit the widget's one Trusted Types policy (see the module).
 import { litTrustedTypes } from '../trusted-types-lit.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { bootConsent } from '../../core/boot.js';
 import { getConsentManager, type ConsentManager } from '../../core/manager.js';
 import type { ConsentReceipt } from '../../core/storage/history.js';
@@ -79,80 +79,88 @@ export class CookieConsentElement extends LitElement {
   /** The visitor closed the first layer without answering: offer the settings button instead. */
   @state() private dismissed = false;
 
-  @query('dialog.cc-preferences') private preferencesDialog?: HTMLDialogElement;
-  private shownDialog: HTMLDialogElement | null = null;
-  private drawnBanner?: { node: HTMLElement; strings: Strings; layout: ConsentLayout; policyUrl: string };
-  @query('.cc-banner') private bannerElement?: HTMLElement;
-  @query('.cc-settings') private settingsButton?: HTMLButtonElement;
+  #shownDialog: HTMLDialogElement | null = null;
+  #drawnBanner?: { node: HTMLElement; strings: Strings; layout: ConsentLayout; policyUrl: string };
+
+  // Looked up on each use: the banner and the settings button come and go with the view.
+  get #preferencesDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog.cc-preferences');
+  }
+  get #bannerElement(): HTMLElement | null {
+    return this.renderRoot.querySelector('.cc-banner');
+  }
+  get #settingsButton(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('.cc-settings');
+  }
 
   /**
    * The consent manager this element shows and drives: the page's one manager unless another is
    * set before the element is connected (tests, or an app that runs a manager of its own).
    */
   @property({ attribute: false }) manager: ConsentManager = getConsentManager();
-  private opener: HTMLElement | null = null;
-  private heard?: ConsentManager;
-  private reserved?: ReservedSpace;
-  private stopOpeners?: () => void;
-  private readonly onManagerEvent = (event: Event): void => {
-    this.syncFromManager();
+  #opener: HTMLElement | null = null;
+  #heard?: ConsentManager;
+  #reserved?: ReservedSpace;
+  #stopOpeners?: () => void;
+  readonly #onManagerEvent = (event: Event): void => {
+    this.#syncFromManager();
     // Frameworks listen on the element; not bubbling, so document listeners hear each event once.
     if (event.type !== 'consent-view') this.dispatchEvent(new CustomEvent(event.type, { detail: (event as CustomEvent).detail }));
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.listenTo(this.manager);
-    this.reserved = new ReservedSpace(document.documentElement);
-    this.stopOpeners = listenForOpeners(document, (opener) => this.openPreferences(opener));
-    this.startManager();
-    this.syncFromManager();
+    this.#listenTo(this.manager);
+    this.#reserved = new ReservedSpace(document.documentElement);
+    this.#stopOpeners = listenForOpeners(document, (opener) => this.openPreferences(opener));
+    this.#startManager();
+    this.#syncFromManager();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.listenTo(undefined);
-    this.reserved?.release();
-    this.stopOpeners?.();
+    this.#listenTo(undefined);
+    this.#reserved?.release();
+    this.#stopOpeners?.();
   }
 
   /** Frameworks may set `manager` after the element is connected: follow it. */
-  private listenTo(manager: ConsentManager | undefined): void {
-    if (manager === this.heard) return;
+  #listenTo(manager: ConsentManager | undefined): void {
+    if (manager === this.#heard) return;
     for (const type of MANAGER_EVENTS) {
-      this.heard?.removeEventListener(type, this.onManagerEvent);
-      manager?.addEventListener(type, this.onManagerEvent);
+      this.#heard?.removeEventListener(type, this.#onManagerEvent);
+      manager?.addEventListener(type, this.#onManagerEvent);
     }
-    this.heard = manager;
+    this.#heard = manager;
   }
 
   /** Opens the preferences; focus goes back to `opener` (default: what has focus now) when they close. */
   openPreferences(opener: HTMLElement | null = deepActiveElement(document)): void {
-    this.opener = opener;
+    this.#opener = opener;
     this.manager.showPreferences();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('manager') && this.isConnected) {
-      this.listenTo(this.manager);
-      this.syncFromManager();
+      this.#listenTo(this.manager);
+      this.#syncFromManager();
     }
     if (changed.has('config') && this.config && !this.manager.started) {
-      this.startManager();
-      this.syncFromManager();
+      this.#startManager();
+      this.#syncFromManager();
     }
   }
 
   protected override updated(): void {
-    if (!this.bannerVisible) this.drawnBanner = undefined;
-    this.syncDialogs();
-    const reserve = this.view === 'banner' && this.manager.config?.layout !== 'modal' ? this.bannerElement : this.settingsButton;
-    this.reserved?.reserveFor(reserve ?? null);
+    if (!this.#bannerVisible) this.#drawnBanner = undefined;
+    this.#syncDialogs();
+    const reserve = this.view === 'banner' && this.manager.config?.layout !== 'modal' ? this.#bannerElement : this.#settingsButton;
+    this.#reserved?.reserveFor(reserve);
   }
 
-  private startManager(): void {
+  #startManager(): void {
     if (this.manager.started) return;
-    const config = this.configFromAttributes();
+    const config = this.#configFromAttributes();
     if (!config) return;
     try {
       bootConsent(config, window, this.manager);
@@ -162,7 +170,7 @@ export class CookieConsentElement extends LitElement {
     }
   }
 
-  private configFromAttributes(): ConsentConfig | undefined {
+  #configFromAttributes(): ConsentConfig | undefined {
     const base: Partial<ConsentConfig> = { ...this.config };
     if (this.policyUrl !== undefined) base.policyUrl ??= this.policyUrl;
     if (this.revision !== undefined) base.revision ??= this.revision;
@@ -174,15 +182,15 @@ export class CookieConsentElement extends LitElement {
     return base as ConsentConfig;
   }
 
-  private syncFromManager(): void {
+  #syncFromManager(): void {
     const config = this.manager.config;
     if (!config) return;
     this.layout = config.layout;
     this.theme = config.theme;
-    if (!this.strings) void this.loadLanguage();
+    if (!this.strings) void this.#loadLanguage();
     const view = this.manager.view;
     if (view === 'preferences' && this.view !== 'preferences') {
-      this.opener ??= deepActiveElement(document);
+      this.#opener ??= deepActiveElement(document);
       this.draft = { ...(this.manager.decision?.categories ?? {}) };
       void this.manager.history().then((receipts) => (this.receipts = receipts));
     }
@@ -190,7 +198,7 @@ export class CookieConsentElement extends LitElement {
     this.view = view;
   }
 
-  private async loadLanguage(): Promise<void> {
+  async #loadLanguage(): Promise<void> {
     const config = this.manager.config!;
     const language = pickLanguage(config.language, document.documentElement.lang, navigator.languages ?? [], config.translations);
     const strings = await loadStrings(language, config.translations);
@@ -199,17 +207,17 @@ export class CookieConsentElement extends LitElement {
     this.manager.setPresentation({ language, strings: shownStrings(config, strings) });
   }
 
-  private syncDialogs(): void {
-    const dialog = this.preferencesDialog;
+  #syncDialogs(): void {
+    const dialog = this.#preferencesDialog;
     if (dialog) {
       // Opened once per visit to the preferences view: a render between a native close (Escape)
       // and its `close` event must not reopen the dialog the visitor just closed.
-      if (this.view === 'preferences' && this.shownDialog !== dialog) {
+      if (this.view === 'preferences' && this.#shownDialog !== dialog) {
         if (!dialog.open) dialog.showModal();
-        this.shownDialog = dialog;
+        this.#shownDialog = dialog;
       }
       if (this.view !== 'preferences') {
-        this.shownDialog = null;
+        this.#shownDialog = null;
         if (dialog.open) dialog.close();
       }
     }
@@ -217,8 +225,8 @@ export class CookieConsentElement extends LitElement {
     if (modalBanner && this.view === 'banner' && !modalBanner.open) modalBanner.showModal();
   }
 
-  private decide(choice: 'accept' | 'reject' | 'save', layer: ConsentLayer): void {
-    if (layer === 'banner') void this.keepFocusAfterBanner();
+  #decide(choice: 'accept' | 'reject' | 'save', layer: ConsentLayer): void {
+    if (layer === 'banner') void this.#keepFocusAfterBanner();
     const saving =
       choice === 'accept'
         ? this.manager.acceptAll({ layer })
@@ -230,47 +238,46 @@ export class CookieConsentElement extends LitElement {
   }
 
   /** The banner disappears with the button that had focus; hand focus to its successor, the settings button. */
-  private async keepFocusAfterBanner(): Promise<void> {
+  async #keepFocusAfterBanner(): Promise<void> {
     const hadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== null;
     await this.updateComplete;
-    if (hadFocus && this.view === 'none') this.settingsButton?.focus();
+    if (hadFocus && this.view === 'none') this.#settingsButton?.focus();
   }
 
-  /** Closing without saving is never consent: with no decision yet, the visitor is asked again. */
-  private closePreferences(): void {
+  /**
+   * Closing without saving is never consent: with no decision yet, the visitor is asked again.
+   * From the close button and the backdrop the state changes now, and the dialog closes on the
+   * next render.
+   */
+  #closePreferences(): void {
     if (this.manager.view !== 'preferences') return;
     if (this.manager.decision) this.manager.hide();
     else this.manager.showBanner();
   }
 
-  /** The close button and the backdrop: the state changes now, the dialog closes on the next render. */
-  private dismissPreferences(): void {
-    this.closePreferences();
-  }
-
   /** Fires for every way the dialog closes, Escape included, one task after it closed. */
-  private onPreferencesClosed = (): void => {
+  #onPreferencesClosed = (): void => {
     // Reopened before this event arrived: the new opening stands.
-    if (this.preferencesDialog?.open) return;
-    this.closePreferences();
-    const opener = this.opener;
-    this.opener = null;
+    if (this.#preferencesDialog?.open) return;
+    this.#closePreferences();
+    const opener = this.#opener;
+    this.#opener = null;
     void this.updateComplete.then(() => {
       if (this.view === 'preferences') return;
       // An opener that is gone (the script-tag build's first-paint banner): "Customize" stands in.
-      const target = opener?.isConnected && opener.getClientRects().length > 0 ? opener : this.settingsButton ?? this.customizeButton();
+      const target = opener?.isConnected && opener.getClientRects().length > 0 ? opener : this.#settingsButton ?? this.#customizeButton();
       target?.focus();
     });
   };
 
-  private customizeButton(): HTMLElement | null {
+  #customizeButton(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.cc-banner [part~="customize"]');
   }
 
   /** A native modal dialog lets Tab reach the browser's own UI; the APG pattern wraps instead. */
-  private keepTabInside = (event: KeyboardEvent): void => {
-    if (event.key !== 'Tab' || !this.preferencesDialog) return;
-    const focusable = focusableIn(this.preferencesDialog);
+  #keepTabInside = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab' || !this.#preferencesDialog) return;
+    const focusable = focusableIn(this.#preferencesDialog);
     if (focusable.length === 0) return;
     const first = focusable[0]!;
     const last = focusable[focusable.length - 1]!;
@@ -285,11 +292,11 @@ export class CookieConsentElement extends LitElement {
   };
 
   /** A click on the backdrop reaches the dialog itself, not its content. */
-  private closeOnBackdrop = (event: MouseEvent): void => {
-    if (event.target === this.preferencesDialog) this.dismissPreferences();
+  #closeOnBackdrop = (event: MouseEvent): void => {
+    if (event.target === this.#preferencesDialog) this.#closePreferences();
   };
 
-  private onModalBannerClosed = (): void => {
+  #onModalBannerClosed = (): void => {
     if (this.manager.view === 'banner' && !this.manager.decision) {
       this.dismissed = true;
       this.manager.hide();
@@ -300,7 +307,7 @@ export class CookieConsentElement extends LitElement {
    * The banner stays under a preferences dialog opened from it, so closing the dialog without a
    * choice returns focus to "Customize" (WAI-ARIA dialog pattern).
    */
-  private get bannerVisible(): boolean {
+  get #bannerVisible(): boolean {
     return this.view === 'banner' || (this.view === 'preferences' && this.manager.decision === null && !this.dismissed);
   }
 
@@ -309,24 +316,24 @@ export class CookieConsentElement extends LitElement {
    * first paint), kept while its content stays the same and drawn anew each time it reappears,
    * so a modal banner is always a fresh, closed dialog for showModal().
    */
-  private bannerNode(config: NonNullable<ConsentManager['config']>, strings: Strings): HTMLElement {
-    const drawn = this.drawnBanner;
+  #bannerNode(config: NonNullable<ConsentManager['config']>, strings: Strings): HTMLElement {
+    const drawn = this.#drawnBanner;
     if (drawn?.strings === strings && drawn.layout === config.layout && drawn.policyUrl === config.policyUrl) return drawn.node;
     const node = drawBanner(
       this.ownerDocument,
       { layout: config.layout, strings, policyUrl: config.policyUrl },
       {
-        acceptAll: () => this.decide('accept', 'banner'),
-        rejectAll: () => this.decide('reject', 'banner'),
+        acceptAll: () => this.#decide('accept', 'banner'),
+        rejectAll: () => this.#decide('reject', 'banner'),
         customize: () => this.openPreferences(),
-        modalClosed: this.onModalBannerClosed,
+        modalClosed: this.#onModalBannerClosed,
       },
     );
-    this.drawnBanner = { node, strings, layout: config.layout, policyUrl: config.policyUrl };
+    this.#drawnBanner = { node, strings, layout: config.layout, policyUrl: config.policyUrl };
     return node;
   }
 
-  private renderSettingsButton(strings: Strings): TemplateResult | typeof nothing {
+  #renderSettingsButton(strings: Strings): TemplateResult | typeof nothing {
     const config = this.manager.config!;
     const decidedOrDismissed = this.manager.decision !== null || this.dismissed;
     if (!config.settingsButton || this.view !== 'none' || !decidedOrDismissed) return nothing;
@@ -346,7 +353,7 @@ export class CookieConsentElement extends LitElement {
     if (!config || !strings) return nothing;
     const gpcHonoured = this.manager.gpcHonoured;
     return html`<div class="cc-root" lang=${this.language} dir=${isRightToLeft(this.language) ? 'rtl' : 'ltr'}>
-      ${this.bannerVisible ? this.bannerNode(config, strings) : nothing}
+      ${this.#bannerVisible ? this.#bannerNode(config, strings) : nothing}
       ${preferencesTemplate(
             {
               config,
@@ -359,16 +366,16 @@ export class CookieConsentElement extends LitElement {
             },
             {
               toggle: (id, checked) => (this.draft = { ...this.draft, [id]: checked }),
-              save: () => this.decide('save', 'preferences'),
-              acceptAll: () => this.decide('accept', 'preferences'),
-              rejectAll: () => this.decide('reject', 'preferences'),
-              dismiss: () => this.dismissPreferences(),
-              onClose: this.onPreferencesClosed,
-              onKeydown: this.keepTabInside,
-              onClick: this.closeOnBackdrop,
+              save: () => this.#decide('save', 'preferences'),
+              acceptAll: () => this.#decide('accept', 'preferences'),
+              rejectAll: () => this.#decide('reject', 'preferences'),
+              dismiss: () => this.#closePreferences(),
+              onClose: this.#onPreferencesClosed,
+              onKeydown: this.#keepTabInside,
+              onClick: this.#closeOnBackdrop,
             },
           )}
-      ${this.renderSettingsButton(strings)}
+      ${this.#renderSettingsButton(strings)}
     </div>`;
   }
 }
