@@ -4,6 +4,8 @@ import type { CategoryConfig, ConsentConfig, ConsentCookieOptions, CookieDescrip
 
 export const DEFAULT_EXPIRES_DAYS = 182;
 export const DEFAULT_COOKIE_NAME = 'cookie_consent';
+export const DEFAULT_COOKIE_PATH = '/';
+export const DEFAULT_SAME_SITE = 'Lax';
 
 export const DEFAULT_CATEGORIES: readonly CategoryConfig[] = [
   { id: 'session', required: true },
@@ -12,8 +14,8 @@ export const DEFAULT_CATEGORIES: readonly CategoryConfig[] = [
   { id: 'promotional' },
 ];
 
-/** The options that need nothing but a default when absent. */
-const OPTION_DEFAULTS = {
+/** The options that need nothing but a default when absent; resolveConfig gives the same. */
+export const OPTION_DEFAULTS = {
   layout: 'bar',
   theme: 'auto',
   expiresDays: DEFAULT_EXPIRES_DAYS,
@@ -28,8 +30,8 @@ const OPTION_DEFAULTS = {
 /** Each cookie attribute is kept when it fits its pattern, else it gets its default (the domain has none). */
 const COOKIE_ATTRIBUTES: readonly [keyof ConsentCookieOptions, RegExp, string?][] = [
   ['name', COOKIE_NAME_PATTERN, DEFAULT_COOKIE_NAME],
-  ['path', COOKIE_PATH_PATTERN, '/'],
-  ['sameSite', SAME_SITE_PATTERN, 'Lax'],
+  ['path', COOKIE_PATH_PATTERN, DEFAULT_COOKIE_PATH],
+  ['sameSite', SAME_SITE_PATTERN, DEFAULT_SAME_SITE],
   ['domain', COOKIE_DOMAIN_PATTERN],
 ];
 

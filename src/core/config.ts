@@ -6,7 +6,7 @@ import type {
   ResolvedCategory,
   ResolvedConfig,
 } from './types.js';
-import { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS } from './config-defaults.js';
+import { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_COOKIE_PATH, DEFAULT_SAME_SITE, OPTION_DEFAULTS } from './config-defaults.js';
 import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, isSameSite, matches } from './config-patterns.js';
 import { isSafeUrl } from './safe-url.js';
 
@@ -168,8 +168,8 @@ function resolveCookie(value: unknown): ResolvedConfig['cookie'] {
   // A null attribute gets its default too, as in withDefaults; the domain has none.
   return withoutUndefined({
     name: checked<string>(cookie['name'] ?? DEFAULT_COOKIE_NAME, 'cookie.name', 'a cookie name of token characters (RFC 6265), at most 64', matching(COOKIE_NAME_PATTERN)),
-    path: checked<string>(cookie['path'] ?? '/', 'cookie.path', 'a path starting with "/"', matching(COOKIE_PATH_PATTERN)),
-    sameSite: checked<ResolvedConfig['cookie']['sameSite']>(cookie['sameSite'] ?? 'Lax', 'cookie.sameSite', '"Lax", "Strict" or "None"', isSameSite),
+    path: checked<string>(cookie['path'] ?? DEFAULT_COOKIE_PATH, 'cookie.path', 'a path starting with "/"', matching(COOKIE_PATH_PATTERN)),
+    sameSite: checked<ResolvedConfig['cookie']['sameSite']>(cookie['sameSite'] ?? DEFAULT_SAME_SITE, 'cookie.sameSite', '"Lax", "Strict" or "None"', isSameSite),
     domain: optional<string | undefined>(cookie['domain'], 'cookie.domain', 'a host name such as "example.com"', matching(COOKIE_DOMAIN_PATTERN)),
   });
 }
@@ -205,31 +205,32 @@ export function resolveConfig(input: ConsentConfig | unknown): ResolvedConfig {
   // These three are checked first, before the keys in the order of the result below.
   const revision = checked<number>(config['revision'], 'revision', 'an integer from 0 to 999999999', isIntegerUpTo(999_999_999));
   const expiresDays = checked<number>(
-    config['expiresDays'] ?? DEFAULT_EXPIRES_DAYS,
+    config['expiresDays'] ?? OPTION_DEFAULTS.expiresDays,
     'expiresDays',
     'a number of days greater than 0 and at most 3650',
     (days) => Number.isFinite(days) && (days as number) > 0 && (days as number) <= 3650,
   );
-  const flag = (key: string, fallback?: boolean) => optional(config[key], key, TRUE_OR_FALSE, isBoolean, fallback);
+  const flag = (key: 'gpc' | 'uet' | 'meta' | 'settingsButton' | 'dnt' | 'debug') =>
+    optional<boolean>(config[key], key, TRUE_OR_FALSE, isBoolean, OPTION_DEFAULTS[key]);
   const language = optional<string | undefined>(config['language'], 'language', 'a language tag such as "lv" or "en-GB"', matching(LANGUAGE_TAG_PATTERN));
   return withoutUndefined({
     revision,
     policyUrl: checked<string>(config['policyUrl'], 'policyUrl', HTTP_OR_RELATIVE_URL, isUrl),
     translations: resolveTranslations(config['translations']),
-    layout: optional<ConsentLayout>(config['layout'], 'layout', 'one of "bar", "box", "modal"', matching(/^(bar|box|modal)$/), 'bar'),
-    theme: optional<ConsentTheme>(config['theme'], 'theme', 'one of "light", "dark", "auto"', matching(/^(light|dark|auto)$/), 'auto'),
+    layout: optional<ConsentLayout>(config['layout'], 'layout', 'one of "bar", "box", "modal"', matching(/^(bar|box|modal)$/), OPTION_DEFAULTS.layout),
+    theme: optional<ConsentTheme>(config['theme'], 'theme', 'one of "light", "dark", "auto"', matching(/^(light|dark|auto)$/), OPTION_DEFAULTS.theme),
     expiresDays,
     cookie: resolveCookie(config['cookie']),
     categories: resolveCategories(config['categories']),
-    gpc: flag('gpc', true),
+    gpc: flag('gpc'),
     googleConsentMode: resolveGoogleConsentMode(config['googleConsentMode']),
-    uet: flag('uet', false),
-    meta: flag('meta', false),
-    settingsButton: flag('settingsButton', true),
-    dnt: flag('dnt', true),
-    debug: flag('debug', false),
+    uet: flag('uet'),
+    meta: flag('meta'),
+    settingsButton: flag('settingsButton'),
+    dnt: flag('dnt'),
+    debug: flag('debug'),
     endpoint: optional<string | undefined>(config['endpoint'], 'endpoint', HTTP_OR_RELATIVE_URL, isUrl),
     language,
-    reloadOnWithdraw: flag('reloadOnWithdraw'),
+    reloadOnWithdraw: optional<boolean | undefined>(config['reloadOnWithdraw'], 'reloadOnWithdraw', TRUE_OR_FALSE, isBoolean),
   });
 }
