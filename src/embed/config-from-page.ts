@@ -1,6 +1,7 @@
 import type { ConsentConfig } from '../core/types.js';
 
-const CONFIG_BLOCK = 'the #cookie-consent-config block';
+const CONFIG_ID = 'cookie-consent-config';
+const CONFIG_BLOCK = `the #${CONFIG_ID} block`;
 
 /** The `data-*` attributes of the script tag (as dataset names), each filling in the key of the same name. */
 const DATA_ATTRIBUTES = ['policyUrl', 'revision', 'endpoint', 'lang', 'layout', 'theme'];
@@ -10,7 +11,7 @@ const DATA_ATTRIBUTES = ['policyUrl', 'revision', 'endpoint', 'lang', 'layout', 
  * block, with the `data-*` attributes of the script tag filling in what it leaves out.
  */
 export function configFromPage(doc: Document, script: HTMLScriptElement | null): ConsentConfig {
-  const block = doc.getElementById('cookie-consent-config');
+  const block = doc.getElementById(CONFIG_ID);
   let config: Record<string, unknown> = {};
   if (block?.textContent?.trim()) {
     try {
