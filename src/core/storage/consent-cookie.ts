@@ -34,11 +34,12 @@ const METHODS_BY_CODE: Record<string, ConsentMethod> = {
 };
 
 /**
- * The fields before the checksum, in one pattern: version 1 (CONSENT_COOKIE_VERSION), consentId,
- * revision, issued, expires, method, categories (checked one by one below). Nothing else passes,
- * so a value that does is all cookie-octets.
+ * The fields before the checksum, in one pattern: version, consentId, revision, issued, expires,
+ * method code, categories. The version and the method code are checked against
+ * CONSENT_COOKIE_VERSION and METHODS_BY_CODE, the categories one by one below. Nothing else
+ * passes, so a value that does is all cookie-octets.
  */
-const BODY_PATTERN = /^1\.([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})\.(0|[1-9][0-9]{0,8})\.([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([arcwg])\.([^.]*)$/;
+const BODY_PATTERN = /^([0-9]+)\.([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})\.(0|[1-9][0-9]{0,8})\.([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([a-z])\.([^.]*)$/;
 const CATEGORY_PATTERN = /^([a-z][a-z0-9_-]{0,31}):([01])$/;
 
 const base36Time = (iso: string) => Date.parse(iso).toString(36);
@@ -65,7 +66,9 @@ export function decodeConsentCookie(value: unknown, now: number = Date.now()): C
   if (checksumAt < 0 || crc32Hex(body) !== text.slice(checksumAt + 1)) return null;
   const fields = BODY_PATTERN.exec(body);
   if (!fields) return null;
-  const [, consentId, revision, issued, expires, methodCode, categoryList] = fields as unknown as string[];
+  const [, version, consentId, revision, issued, expires, methodCode, categoryList] = fields as unknown as string[];
+  // Own keys only: a code such as "constructor" must not find Object.prototype's members.
+  if (version !== CONSENT_COOKIE_VERSION || !Object.hasOwn(METHODS_BY_CODE, methodCode!)) return null;
   const issuedAt = parseInt(issued!, 36);
   const expiresAt = parseInt(expires!, 36);
   if (issuedAt > now + CLOCK_SKEW_MS || expiresAt <= issuedAt || expiresAt - issuedAt > MAX_LIFETIME_MS || now >= expiresAt) return null;
