@@ -10,7 +10,7 @@ import { configFromPage } from './embed/config-from-page.js';
 import { resumeErasing } from './embed/lazy-erase.js';
 import { startLazyUi } from './embed/lazy-ui.js';
 import { lazyParts } from './embed/lazy-parts.js';
-import { installRuntime } from './embed/runtime.js';
+import { installRuntime, loadChunk } from './embed/runtime.js';
 import { TAG_NAME } from './ui/tag-name.js';
 
 function mountElement(): void {
@@ -37,5 +37,5 @@ if (!win.cookieConsent) {
   resumeErasing(window, manager);
   if (document.body) mountElement();
   else document.addEventListener('DOMContentLoaded', mountElement, { once: true });
-  loadInterface = startLazyUi(manager, window, { ui: () => chunks.load('ui'), banner: () => chunks.load('banner') }, config);
+  loadInterface = startLazyUi(manager, window, { ui: () => loadChunk('ui', window), banner: () => loadChunk('banner', window) }, config);
 }

@@ -1,4 +1,6 @@
-const warned = new Set<string>();
+// One set per page, not per copy of this module: the script tag's chunks each carry a copy.
+const WARNED_KEY = Symbol.for('cookie-consent-widget.warned');
+const warned: Set<string> = ((globalThis as Record<symbol, Set<string> | undefined>)[WARNED_KEY] ??= new Set());
 
 /**
  * Warns about a degraded feature once per page: a site with cookies blocked would otherwise

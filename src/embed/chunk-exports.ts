@@ -5,6 +5,7 @@ import type * as embedsModule from '../core/gating/embeds.js';
 import type * as eraseModule from '../core/gating/erase.js';
 import type * as historyModule from '../core/storage/history.js';
 import type * as liteBannerModule from './lite-banner.js';
+import type * as languageChunksModule from './language-chunks.js';
 
 /**
  * What each chunk of the script-tag build provides, typed by the modules it carries: a chunk's
@@ -13,7 +14,7 @@ import type * as liteBannerModule from './lite-banner.js';
  */
 export interface ChunkExports {
   /** The first layer without Lit, and the configuration check that runs before it is shown. */
-  banner: Pick<typeof configModule, 'resolveConfig'> & Pick<typeof liteBannerModule, 'liteBanner'>;
+  banner: Pick<typeof configModule, 'resolveConfig'> & Pick<typeof liteBannerModule, 'liteBanner'> & { loadLanguage: typeof languageChunksModule.loadLanguageChunk };
   /** Lit, the element and the preferences dialog; the configuration check too. */
   ui: Pick<typeof configModule, 'resolveConfig'> & { define(): void };
   /** The receipts in IndexedDB and the erasing of refused categories. */

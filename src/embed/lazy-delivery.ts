@@ -32,13 +32,13 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
   };
 
   const load = (): Promise<ConsentDelivery | null> =>
-    // The receipts chunk first: the outbox uses its database connection.
+    // The outbox shares the receipts' database connection.
     (loading ??= Promise.all([loadChunk('store', win), loadChunk('delivery', win)]).then(
-      ([, chunk]) => {
+      ([store, chunk]) => {
         stopListening();
         if (stopped) return null;
         // Delivery takes each out of localStorage once its record is in the IndexedDB outbox.
-        return chunk.startDelivery(manager, { ...options, backlog: backlog.splice(0) });
+        return chunk.startDelivery(manager, { store: store.consentStore(), ...options, backlog: backlog.splice(0) });
       },
       () => {
         // The loader warned. Decisions waiting for it are not given up: try again later.

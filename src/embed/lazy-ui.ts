@@ -2,7 +2,8 @@ import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
 import type { ConsentConfig } from '../core/types.js';
 import { baseLanguage, pickLanguage } from '../core/language.js';
-import type { liteBanner, LiteBanner } from './lite-banner.js';
+import type { ChunkExports } from './chunk-exports.js';
+import type { LiteBanner } from './lite-banner.js';
 import { TAG_NAME } from '../ui/tag-name.js';
 import { mountLite, type LiteMount } from './lite-root.js';
 import { renderSettingsButton, SETTINGS_LABELS, type LiteSettingsButton } from './settings-button.js';
@@ -11,24 +12,11 @@ interface OpenableElement extends HTMLElement {
   openPreferences?(opener?: HTMLElement | null): void;
 }
 
-/** Both chunks that show the configuration carry the full check, so it costs no load of its own. */
-interface CheckingChunk {
-  resolveConfig(config: unknown): unknown;
-}
-
-interface UiChunk extends CheckingChunk {
-  define(): void;
-}
-
-interface BannerChunk extends CheckingChunk {
-  liteBanner: typeof liteBanner;
-}
-
 export interface LazyUiChunks {
   /** The interface: Lit, the element, the preferences dialog (dist/cookie-consent.ui.js). */
-  ui(): Promise<unknown>;
+  ui(): Promise<ChunkExports['ui']>;
   /** The first layer without Lit (dist/cookie-consent.banner.js). */
-  banner(): Promise<unknown>;
+  banner(): Promise<ChunkExports['banner']>;
 }
 
 /**
@@ -77,11 +65,11 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
    * start; what is wrong is reported once, loudly, as an uncaught ConsentConfigError naming the key.
    * The check comes with the chunk about to show something; the first one to arrive runs it.
    */
-  const checked = (withChunk: () => Promise<unknown>): Promise<void> =>
+  const checked = (withChunk: () => Promise<Pick<ChunkExports['ui'], 'resolveConfig'>>): Promise<void> =>
     (checking ??= withChunk().then(
       (chunk) => {
         try {
-          (chunk as CheckingChunk).resolveConfig(input);
+          chunk.resolveConfig(input);
         } catch (error) {
           refused = true;
           win.setTimeout(() => {
@@ -107,7 +95,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     const ui = chunks.ui();
     uiLoading = Promise.all([checked(chunks.ui), ui]).then(([, chunk]) => {
       stop();
-      (chunk as UiChunk).define();
+      chunk.define();
     });
     uiLoading.catch(() => {
       // The loader warned; the next request tries again.
@@ -147,7 +135,11 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     const bannerChunk = chunks.banner();
     Promise.all([checked(chunks.banner), bannerChunk])
       .then(([, chunk]) =>
-        (chunk as BannerChunk).liteBanner(doc, config, language, {
+        chunk.liteBanner(
+          doc,
+          config,
+          language,
+          {
           acceptAll: () => decide('acceptAll'),
           rejectAll: () => decide('rejectAll'),
           customize: () => open(null),
@@ -157,7 +149,9 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
               manager.hide();
             }
           },
-        }),
+          },
+          chunk.loadLanguage,
+        ),
       )
       .then(
         (drawn) => {

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../core/types.js';
 import { drawBanner, type BannerActions } from '../ui/banner/draw-banner.js';
-import { loadStrings } from '../ui/i18n/languages.js';
+import { loadStrings, type LanguageLoader } from '../ui/i18n/languages.js';
 import { shownStrings } from '../ui/i18n/shown-strings.js';
 import { BANNER_CSS } from './banner-css.js';
 
@@ -16,8 +16,14 @@ export interface LiteBanner {
  * element's own banner and styles, in the visitor's language, without Lit. The main file
  * mounts it; "Customize" is what loads the interface.
  */
-export async function liteBanner(doc: Document, config: ResolvedConfig, language: string, actions: BannerActions): Promise<LiteBanner> {
-  const strings = await loadStrings(language, config.translations);
+export async function liteBanner(
+  doc: Document,
+  config: ResolvedConfig,
+  language: string,
+  actions: BannerActions,
+  loadLanguage: LanguageLoader,
+): Promise<LiteBanner> {
+  const strings = await loadStrings(language, config.translations, loadLanguage);
   const node = drawBanner(doc, { ...config, strings }, actions);
   return { node, css: BANNER_CSS, shown: shownStrings(config, strings) };
 }

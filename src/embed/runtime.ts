@@ -1,17 +1,7 @@
 import { bootConsent } from '../core/boot.js';
-import { isSafeUrl } from '../core/safe-url.js';
-import { matchesPattern } from '../core/gating/erase.js';
-import { parseRequirement } from '../core/gating/requirement.js';
-import { isActivatedScript } from '../core/gating/scripts.js';
 import { widgetPolicy } from '../core/gating/trusted-types.js';
-import { baseLanguage, BUILT_IN_LANGUAGES, isRightToLeft, pickLanguage } from '../core/language.js';
-import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
 import type { ChunkExports, ChunkName } from './chunk-exports.js';
-import { randomId, sameDecision } from '../core/decision.js';
-import { readDocumentCookies } from '../core/storage/cookie-jar.js';
-import { DATABASE_NAME } from '../core/storage/database.js';
-import type { consentStore } from '../core/storage/history.js';
 
 /** Given only to the chunks this file loaded itself, while they run: the page's scripts never get it. */
 export interface PrivilegedCore {
@@ -19,30 +9,13 @@ export interface PrivilegedCore {
 }
 
 /**
- * What the script-tag file shares with the chunks it loads. The chunks are built without the
- * core and read it from here, so a page runs one copy of the core however many chunks it loads.
+ * What the script-tag file shares with the chunks it loads, by name: the page's manager, which
+ * the chunks drive, and the loader. A chunk carries its own copy of the small helpers it uses.
  */
 export interface EmbedRuntime {
-  bootConsent: typeof bootConsent;
+  /** The page's one manager, started by the main file: the interface chunk's element drives it. */
   getConsentManager(): ConsentManager;
-  // For debug mode, a chunk of its own (dist/cookie-consent.debug.js).
-  matchesPattern: typeof matchesPattern;
-  parseRequirement: typeof parseRequirement;
-  isActivatedScript: typeof isActivatedScript;
-  warnOnce: typeof warnOnce;
-  readDocumentCookies: typeof readDocumentCookies;
-  baseLanguage: typeof baseLanguage;
-  BUILT_IN_LANGUAGES: typeof BUILT_IN_LANGUAGES;
-  isRightToLeft: typeof isRightToLeft;
-  pickLanguage: typeof pickLanguage;
-  // For delivery, a chunk of its own (dist/cookie-consent.delivery.js).
-  consentStore: typeof consentStore;
-  DATABASE_NAME: typeof DATABASE_NAME;
-  randomId: typeof randomId;
-  // For the interface's history of decisions.
-  sameDecision: typeof sameDecision;
-  // For gated iframes, a chunk of its own (dist/cookie-consent.embeds.js).
-  isSafeUrl: typeof isSafeUrl;
+  bootConsent: typeof bootConsent;
   /** Called by a chunk once it has run, with what it exports. */
   provide(name: string, exports: unknown): void;
   /** Loads a chunk by name (a language chunk with the hash its caller pinned); resolves with what it provided. */
@@ -57,7 +30,7 @@ export interface EmbedRuntime {
   privileged(): PrivilegedCore | null;
 }
 
-/** Also spelled out in rollup.config.mjs, which points the chunks' core imports here. */
+/** Also spelled out in src/define.ts, whose npm copy asks the script tag's to load the interface. */
 export const RUNTIME_KEY = Symbol.for('cookie-consent-widget.runtime');
 
 type RuntimeHolder = { [RUNTIME_KEY]?: EmbedRuntime };
@@ -94,23 +67,8 @@ export function installRuntime(
   const holder = win as unknown as RuntimeHolder;
   if (holder[RUNTIME_KEY]) return holder[RUNTIME_KEY];
   const runtime: EmbedRuntime = Object.freeze({
-    bootConsent,
     getConsentManager,
-    matchesPattern,
-    parseRequirement,
-    isActivatedScript,
-    warnOnce,
-    readDocumentCookies,
-    baseLanguage,
-    BUILT_IN_LANGUAGES,
-    isRightToLeft,
-    pickLanguage,
-    // The receipts chunk's store, so the outbox shares its one connection (delivery loads it first).
-    consentStore: () => (chunks.provided('store') as ChunkExports['store']).consentStore(),
-    DATABASE_NAME,
-    randomId,
-    sameDecision,
-    isSafeUrl,
+    bootConsent,
     provide: chunks.provide,
     load: chunks.load,
     loadInterface,

@@ -1,11 +1,26 @@
 /**
  * The interface chunk of the script-tag build (dist/cookie-consent.ui.js): Lit, the element and
- * English. Built without the core, which it takes from the script-tag file's runtime. The main
- * file defines the element once it has taken down what it drew itself, so the two never overlap.
+ * English. The element runs on the main file's core, handed to it here, and the chunk uses the
+ * main file's Trusted Types policy. The main file defines the element once it has taken down
+ * what it drew itself, so the two never overlap.
  */
+import './adopt-widget-policy.js';
 import { resolveConfig } from '../core/config.js';
-import { defineCookieConsent } from '../ui/define-element.js';
-import { provideChunk } from './runtime.js';
+import { CookieConsentBase } from '../ui/cookie-consent/cookie-consent.component.js';
+import type { ElementCore } from '../ui/cookie-consent/element-core.js';
+import { defineOnce } from '../ui/define-once.js';
+import { loadLanguageChunk } from './language-chunks.js';
+import { pageRuntime, provideChunk } from './runtime.js';
+
+const runtime = pageRuntime();
+
+class ScriptTagCookieConsent extends CookieConsentBase {
+  static override core: ElementCore = {
+    getConsentManager: runtime.getConsentManager,
+    bootConsent: runtime.bootConsent,
+    loadLanguage: loadLanguageChunk,
+  };
+}
 
 // The check runs before the interface shows the configuration, unless the banner's ran already.
-provideChunk('ui', { define: () => defineCookieConsent(), resolveConfig });
+provideChunk('ui', { define: () => defineOnce(customElements, ScriptTagCookieConsent), resolveConfig });

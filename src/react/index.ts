@@ -6,7 +6,7 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import type { ConsentChangeDetail, ConsentReadyDetail } from '../core/events.js';
 import { defineCookieConsent, TAG_NAME } from '../define.js';
-import { CookieConsentElement } from '../ui/cookie-consent/cookie-consent.component.js';
+import { CookieConsentElement } from '../ui/cookie-consent/cookie-consent.element.js';
 
 defineCookieConsent();
 

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { importLanguage } from '../../src/ui/i18n/import-language.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { resolveConfig } from '../../src/core/config.js';
 import { ConsentManager } from '../../src/core/index.js';
@@ -40,7 +41,7 @@ async function mountLite(overrides: Partial<ConsentConfig> = {}): Promise<Lite> 
   };
   startLazyUi(manager, window, {
     // What dist/cookie-consent.banner.js provides: the banner and the configuration check.
-    banner: () => Promise.resolve({ liteBanner, resolveConfig }),
+    banner: () => Promise.resolve({ liteBanner, loadLanguage: importLanguage, resolveConfig }),
     // The interface never arrives: what is tested here must work without it.
     ui: () => {
       lite.uiRequests++;

@@ -5,7 +5,7 @@ import { act } from 'react';
 import { CookieConsent } from '../../src/react/index.js';
 import type { ConsentChangeDetail } from '../../src/core/events.js';
 import { ConsentManager } from '../../src/core/index.js';
-import type { CookieConsentElement } from '../../src/ui/cookie-consent/cookie-consent.component.js';
+import type { CookieConsentElement } from '../../src/ui/cookie-consent/cookie-consent.element.js';
 import { resetBrowserState, waitFor } from '../helpers.js';
 import { enableWcag22Rules, settled } from '../ui/ui-fixture.js';
 

@@ -2,7 +2,7 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { ConsentManager } from '../../src/core/index.js';
 import type { ConsentConfig } from '../../src/core/types.js';
-import type { CookieConsentElement } from '../../src/ui/cookie-consent/cookie-consent.component.js';
+import type { CookieConsentElement } from '../../src/ui/cookie-consent/cookie-consent.element.js';
 import { finishAnimations, waitFor } from '../helpers.js';
 
 export * from './ui-helpers.js';

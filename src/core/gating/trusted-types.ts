@@ -57,6 +57,14 @@ export function widgetPolicy(win: Window): WidgetPolicy | null {
   return policy;
 }
 
+/**
+ * Uses a policy another copy of this module created, for a chunk of the script-tag build that
+ * carries its own copy: one page, one policy. Only before the first use in `win`.
+ */
+export function adoptWidgetPolicy(win: Window, policy: WidgetPolicy | null): void {
+  if (!policies.has(win)) policies.set(win, policy);
+}
+
 /** Script text as the page's Trusted Types enforcement wants it (a plain string where there is none). */
 export function trustedScript(win: Window, text: string): string {
   return (widgetPolicy(win)?.createScript(text) ?? text) as string;

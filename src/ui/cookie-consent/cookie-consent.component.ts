@@ -2,8 +2,6 @@
 import { litTrustedTypes } from '../trusted-types-lit.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { bootConsent } from '../../core/boot.js';
-import { getConsentManager } from '../../core/bundled-manager.js';
 import type { ConsentManager } from '../../core/manager.js';
 import type { ConsentReceipt } from '../../core/storage/history.js';
 import type { CategoryStates, ConsentConfig, ConsentLayer, ConsentLayout, ConsentTheme } from '../../core/types.js';
@@ -17,49 +15,15 @@ import { preferencesStyles } from '../preferences/preferences.styles.js';
 import { preferencesTemplate } from '../preferences/preferences.template.js';
 import { switchStyles } from '../switch/switch.styles.js';
 import { baseStyles, settingsButtonStyles } from './cookie-consent.styles.js';
+import type { ElementCore } from './element-core.js';
 
 /**
- * The cookie banner, the preferences dialog, and after a decision a small button to reopen them.
- *
- * @summary Asks the visitor for consent per purpose, shows what they chose, and lets them change it.
- * @tagname cookie-consent
- *
- * @fires consent-ready - Once the stored decision was read: `{ decision }` (also on `document`).
- * @fires consent-change - On every saved choice, in this tab or another: `{ decision, previous, changed, origin, layer }` (also on `document`).
- *
- * @csspart banner - The first layer (a region, or a dialog with `layout="modal"`).
- * @csspart dialog - The preferences dialog (a native modal `<dialog>`).
- * @csspart button - Every button; each also has one of the parts below.
- * @csspart accept-all - "Accept all", on both layers.
- * @csspart reject-all - "Reject all", on both layers.
- * @csspart customize - "Customize" on the banner.
- * @csspart save - "Save choices" in the dialog.
- * @csspart close - The dialog's close button.
- * @csspart switch - A category switch (a checkbox with role=switch).
- * @csspart category - One category in the dialog.
- * @csspart receipt - The visitor's current choice and history in the dialog.
- * @csspart gpc-notice - The note that a Global Privacy Control signal was honoured.
- * @csspart policy-link - The link to the privacy policy.
- * @csspart settings-button - The "Cookie settings" button shown after a decision.
- *
- * @cssproperty --cc-bg - Background of the banner and dialog.
- * @cssproperty --cc-text - Text colour.
- * @cssproperty --cc-muted - Secondary text colour (descriptions).
- * @cssproperty --cc-link - Link colour.
- * @cssproperty --cc-border - Borders.
- * @cssproperty --cc-button-bg - Button background (every button alike, so none outweighs another).
- * @cssproperty --cc-button-text - Button text colour.
- * @cssproperty --cc-switch-on - Switch colour when on.
- * @cssproperty --cc-switch-off - Switch colour when off.
- * @cssproperty --cc-focus - Focus ring colour.
- * @cssproperty --cc-backdrop - Backdrop behind modal layers.
- * @cssproperty --cc-radius - Corner radius.
- * @cssproperty --cc-shadow - Shadow of the banner and dialog.
- * @cssproperty --cc-font-family - Font family.
- * @cssproperty --cc-font-size - Base font size.
- * @cssproperty --cc-z-index - Stacking order.
+ * The element's behaviour, without a core of its own: a subclass hands it one (ElementCore).
+ * Users get CookieConsentElement (cookie-consent.element.ts).
  */
-export class CookieConsentElement extends LitElement {
+export class CookieConsentBase extends LitElement {
+  /** The consent core this class runs on; set by each subclass that gets defined. */
+  declare static core: ElementCore;
   static override styles = [baseStyles, bannerStyles, switchStyles, preferencesStyles, settingsButtonStyles];
   /** Whether Lit renders through the widget's Trusted Types policy `cookie-consent` (`bridged`). @internal */
   static readonly trustedTypes = litTrustedTypes;
@@ -80,6 +44,10 @@ export class CookieConsentElement extends LitElement {
   /** The visitor closed the first layer without answering: offer the settings button instead. */
   @state() private dismissed = false;
 
+  get #core(): ElementCore {
+    return (this.constructor as typeof CookieConsentBase).core;
+  }
+
   #shownDialog: HTMLDialogElement | null = null;
   #drawnBanner?: { node: HTMLElement; strings: Strings; layout: ConsentLayout; policyUrl: string };
 
@@ -98,7 +66,7 @@ export class CookieConsentElement extends LitElement {
    * The consent manager this element shows and drives: the page's one manager unless another is
    * set before the element is connected (tests, or an app that runs a manager of its own).
    */
-  @property({ attribute: false }) manager: ConsentManager = getConsentManager();
+  @property({ attribute: false }) manager: ConsentManager = this.#core.getConsentManager();
   #opener: HTMLElement | null = null;
   #heard?: ConsentManager;
   #reserved?: ReservedSpace;
@@ -164,7 +132,7 @@ export class CookieConsentElement extends LitElement {
     const config = this.#configFromAttributes();
     if (!config) return;
     try {
-      bootConsent(config, window, this.manager);
+      this.#core.bootConsent(config, window, this.manager);
     } catch (error) {
       // An element configured by markup has no caller to throw to: report it where developers look.
       console.error(error);
@@ -202,7 +170,7 @@ export class CookieConsentElement extends LitElement {
   async #loadLanguage(): Promise<void> {
     const config = this.manager.config!;
     const language = pickLanguage(config.language, document.documentElement.lang, navigator.languages ?? [], config.translations);
-    const strings = await loadStrings(language, config.translations);
+    const strings = await loadStrings(language, config.translations, this.#core.loadLanguage);
     this.language = language;
     this.strings = strings;
     this.manager.setPresentation({ language, strings: shownStrings(config, strings) });
@@ -384,9 +352,3 @@ export class CookieConsentElement extends LitElement {
 type ConsentView = ConsentManager['view'];
 
 const MANAGER_EVENTS = ['consent-view', 'consent-change', 'consent-ready'] as const;
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'cookie-consent': CookieConsentElement;
-  }
-}

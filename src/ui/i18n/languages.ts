@@ -4,16 +4,12 @@ import { en, type UiStrings } from './en.js';
 
 export { BUILT_IN_LANGUAGES, isRightToLeft, pickLanguage } from '../../core/language.js';
 
-// Loaded on demand: an English page never downloads the other six. Each module exports its
-// strings under its language's name (`lv` in ./lv.js).
-const loaders: Record<string, () => Promise<Record<string, UiStrings>>> = {
-  lv: () => import('./lv.js'),
-  ru: () => import('./ru.js'),
-  de: () => import('./de.js'),
-  fr: () => import('./fr.js'),
-  es: () => import('./es.js'),
-  ar: () => import('./ar.js'),
-};
+/**
+ * Loads a built-in language other than English by its base tag, resolving with its module's
+ * exports (`{ lv: … }` for lv); undefined for a language that is not built in. npm users get
+ * importLanguage (src/ui/i18n/import-language.ts), the script tag its pinned chunks.
+ */
+export type LanguageLoader = (base: string) => Promise<Record<string, UiStrings>> | undefined;
 
 function overridesFor(language: string, translations: Record<string, Translation>): Translation {
   // Site tags are matched case-insensitively; the picked language is already lower case.
@@ -25,13 +21,17 @@ function overridesFor(language: string, translations: Record<string, Translation
  * Every string of the interface in the language: the built-in translation, the site's overrides
  * on top, English for any key still missing. Extra keys (such as `category.<id>.label`) are kept.
  */
-export async function loadStrings(language: string, translations: Record<string, Translation>): Promise<UiStrings & Translation> {
+export async function loadStrings(
+  language: string,
+  translations: Record<string, Translation>,
+  loadLanguage: LanguageLoader,
+): Promise<UiStrings & Translation> {
   let builtIn: UiStrings | undefined;
   const base = baseLanguage(language);
-  const loader = loaders[base];
-  if (loader) {
+  const loading = base === 'en' ? undefined : loadLanguage(base);
+  if (loading) {
     try {
-      builtIn = (await loader())[base];
+      builtIn = (await loading)[base];
     } catch {
       // A chunk that fails to load (offline, blocked) leaves the visitor with English, not nothing.
     }
