@@ -28,7 +28,7 @@ if (!win.cookieConsent) {
   let loadInterface = (): Promise<unknown> => Promise.reject(new Error('the interface is not ready to load yet'));
   installRuntime(window, chunks, getConsentManager, () => loadInterface());
   // A configuration block that is not JSON throws here; what is wrong inside one is reported by
-  // the configuration check, which runs before anything is shown (src/embed/lazy-ui.ts).
+  // the configuration check (see confirmConfig in src/embed/lazy-parts.ts).
   const config = configFromPage(document, script);
   bootConsent(config, window, manager, () => {
     // A first visit: the banner downloads while the rest of this file runs, not after it.
@@ -37,5 +37,5 @@ if (!win.cookieConsent) {
   resumeErasing(window, manager);
   if (document.body) mountElement();
   else document.addEventListener('DOMContentLoaded', mountElement, { once: true });
-  loadInterface = startLazyUi(manager, window, { ui: () => loadChunk('ui', window), banner: () => loadChunk('banner', window) }, config);
+  loadInterface = startLazyUi(manager, window, { ui: () => loadChunk('ui', window), banner: () => loadChunk('banner', window) });
 }

@@ -1,6 +1,6 @@
 import type { ConsentChangeDetail } from '../src/core/events.js';
 import type { ConsentManager } from '../src/core/manager.js';
-import type { ConsentMethod } from '../src/core/types.js';
+import type { ConsentConfig, ConsentMethod } from '../src/core/types.js';
 import { DATABASE_NAME } from '../src/core/storage/history.js';
 
 /** Every cookie this page can see, by name. */
@@ -138,12 +138,19 @@ export function requestedFixtures(win: Window, folder = '/test/fixtures/gating/'
 }
 
 /** Stores a decision in the consent cookie, as a visitor's earlier page load would have. */
-export async function storeDecision(categories: Record<string, boolean>, method: ConsentMethod = 'custom'): Promise<void> {
+export async function storeDecision(
+  categories: Record<string, boolean>,
+  method: ConsentMethod = 'custom',
+  config: ConsentConfig = { revision: 1, policyUrl: '/privacy' },
+): Promise<void> {
   const { resolveConfig } = await import('../src/core/config.js');
   const { createDecision } = await import('../src/core/decision.js');
   const { encodeConsentCookie } = await import('../src/core/storage/consent-cookie.js');
-  const decision = createDecision(resolveConfig({ revision: 1, policyUrl: '/privacy' }), categories, method);
+  const { CHECKED_CONFIG_KEY, configFingerprint } = await import('../src/core/config-fingerprint.js');
+  const decision = createDecision(resolveConfig(config), categories, method);
   document.cookie = `cookie_consent=${encodeConsentCookie(decision)}; Path=/; Max-Age=3600`;
+  // As a visitor who decided under this configuration has it: the script tag then skips the check.
+  localStorage.setItem(CHECKED_CONFIG_KEY, configFingerprint(config));
 }
 
 /**

@@ -12,8 +12,12 @@ export interface ConsentChangeDetail {
   previous: ConsentDecision | null;
   /** Ids of the categories whose state changed. */
   changed: string[];
-  /** `other-tab` when the decision was made in another tab of the same site. */
-  origin: 'this-tab' | 'other-tab';
+  /**
+   * `other-tab` when the decision was made in another tab of the same site; `checked` when a
+   * stored decision takes effect only once the configuration passed its check (the first page
+   * view after the configuration changed), just before `consent-ready`.
+   */
+  origin: 'this-tab' | 'other-tab' | 'checked';
   /** Where the visitor decided (for a decision made in this tab); absent after `reset()`. */
   layer?: ConsentLayer;
 }

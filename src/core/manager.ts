@@ -58,6 +58,10 @@ export class ConsentManager extends EventTarget {
   readonly ready: Promise<void>;
   #resolveReady!: () => void;
   #resolved?: ResolvedConfig;
+  #input?: ConsentConfig;
+  /** While the configuration's check is pending or after it failed: nothing non-required is granted. */
+  #held = false;
+  #configError?: Error;
   #current: ConsentDecision | null = null;
   #consentIdInUse?: string;
   #currentView: ConsentView = 'none';
@@ -101,6 +105,15 @@ export class ConsentManager extends EventTarget {
     return this.#signals.dnt;
   }
 
+  /**
+   * What is wrong with the configuration, once its check failed: the page then grants nothing
+   * that is not required, and the interface offers only the settings, so the visitor can
+   * still withdraw. Undefined while the configuration is fine or still being checked.
+   */
+  get configError(): Error | undefined {
+    return this.#configError;
+  }
+
   /** What the interface should show now. */
   get view(): ConsentView {
     return this.#currentView;
@@ -118,16 +131,20 @@ export class ConsentManager extends EventTarget {
       return this;
     }
     this.#resolved = resolved;
-    this.#win = options.window ?? this.#options.window ?? globalThis.window;
+    this.#input = config;
+    const win = (this.#win = options.window ?? this.#options.window ?? globalThis.window);
     this.#shown = { language: resolved.language ?? 'en', strings: [] };
-    this.#signals = readPrivacySignals(this.#win, resolved);
+    this.#signals = readPrivacySignals(win, resolved);
     // A stale decision (older revision, expired) grants nothing, but its consent id stays in use.
     const stored = this.#readStored();
     this.#consentIdInUse = stored?.consentId;
+    const confirming = this.parts.confirmConfig(config, win);
+    this.#held = confirming !== null;
     this.#current = this.#inEffect(stored);
-    this.#currentView = this.#current ? 'none' : 'banner';
+    // A visitor who decided is not asked again while the check runs.
+    this.#currentView = this.#current || (this.#held && stored) ? 'none' : 'banner';
     this.#sync = startTabSync(
-      this.#win,
+      win,
       `cookie-consent:${resolved.cookie.name}`,
       () => {
         const decision = this.#inEffect(this.#readStored());
@@ -135,11 +152,32 @@ export class ConsentManager extends EventTarget {
       },
       (decision) => this.#adoptRemote(decision),
     );
-    queueMicrotask(() => {
+    const announce = (): void => {
       this.#emit('consent-ready', { decision: this.#current });
       this.#resolveReady();
       if (this.#currentView !== 'none') this.#emit('consent-view', { view: this.#currentView });
-    });
+    };
+    if (!confirming) queueMicrotask(announce);
+    else {
+      confirming.then(
+        () => {
+          this.#held = false;
+          const decision = this.#inEffect(this.#readStored());
+          if (decision) {
+            this.parts.rememberConfig(config, win);
+            this.#adopt(decision, 'checked');
+          }
+          announce();
+        },
+        (error: unknown) => {
+          // Said on every page view, for every visitor, until the site fixes it.
+          this.#configError = error instanceof Error ? error : new Error(String(error));
+          console.error(this.#configError);
+          this.#currentView = 'none';
+          announce();
+        },
+      );
+    }
     return this;
   }
 
@@ -156,7 +194,7 @@ export class ConsentManager extends EventTarget {
   /** Whether the category may run now. Required categories always may; before a decision nothing else. */
   granted(category: string): boolean {
     if (this.#resolved?.categories.some((c) => c.id === category && c.required)) return true;
-    return this.#current?.categories[category] === true;
+    return !this.#held && this.#current?.categories[category] === true;
   }
 
   /** Resolves when the category is granted: now, or whenever the visitor grants it later. */
@@ -244,6 +282,7 @@ export class ConsentManager extends EventTarget {
     const decision = createDecision(config, wanted, method, this.#consentIdInUse);
     // Keep going after any storage failure: the decision in memory is what the page obeys.
     this.#guard('cookie', () => writeStoredDecision(win.document, config, decision));
+    if (!this.#held) this.#guard('remember', () => this.parts.rememberConfig(this.#input!, win));
     this.#guard('erase', () => this.#eraseRefused(decision));
     this.#sync?.announce(encodeConsentCookie(decision));
     const previous = this.#adopt(decision, 'this-tab', layer);
@@ -258,7 +297,7 @@ export class ConsentManager extends EventTarget {
 
   /** The decision if it still answers this page's question (see isDecisionCurrent), else null. */
   #inEffect(decision: ConsentDecision | null): ConsentDecision | null {
-    return decision && isDecisionCurrent(decision, this.#resolved!) ? decision : null;
+    return decision && !this.#held && isDecisionCurrent(decision, this.#resolved!) ? decision : null;
   }
 
   #adoptRemote(encoded: unknown): void {

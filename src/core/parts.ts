@@ -16,6 +16,14 @@ import type { ConsentConfig, ResolvedConfig } from './types.js';
 export interface ConsentParts {
   /** Defaults and the configuration check; the script tag's runs the check later (see lazy-parts). */
   resolveConfig(config: ConsentConfig): ResolvedConfig;
+  /**
+   * Null when the configuration is known to have passed its check (npm: resolveConfig checked
+   * it at start), else a promise that resolves once it passed or rejects with the
+   * ConsentConfigError. Until then the manager grants nothing that is not required.
+   */
+  confirmConfig(config: ConsentConfig, win: Window): Promise<void> | null;
+  /** Remembers that the configuration passed, once the visitor has decided (nothing is stored before). */
+  rememberConfig(config: ConsentConfig, win: Window): void;
   /** The visitor's receipts in IndexedDB. */
   appendReceipt: typeof appendReceipt;
   readReceipts: typeof readReceipts;

@@ -15,8 +15,8 @@ import type * as languageChunksModule from './language-chunks.js';
 export interface ChunkExports {
   /** The first layer without Lit, and the configuration check that runs before it is shown. */
   banner: Pick<typeof configModule, 'resolveConfig'> & Pick<typeof liteBannerModule, 'liteBanner'> & { loadLanguage: typeof languageChunksModule.loadLanguageChunk };
-  /** Lit, the element and the preferences dialog; the configuration check too. */
-  ui: Pick<typeof configModule, 'resolveConfig'> & { define(): void };
+  /** Lit, the element and the preferences dialog. */
+  ui: { define(): void };
   /** The receipts in IndexedDB and the erasing of refused categories. */
   store: Pick<typeof historyModule, 'appendReceipt' | 'readReceipts' | 'consentStore'> & Pick<typeof eraseModule, 'eraseMatching'>;
   delivery: Pick<typeof deliveryModule, 'startDelivery'>;

@@ -1,6 +1,5 @@
 import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
-import type { ConsentConfig } from '../core/types.js';
 import { baseLanguage, pickLanguage } from '../core/language.js';
 import type { ChunkExports } from './chunk-exports.js';
 import type { LiteBanner } from './lite-banner.js';
@@ -28,7 +27,7 @@ export interface LazyUiChunks {
  * - a decision: the settings button, drawn here.
  * Once the interface is loaded it takes over the element and all of this stops.
  */
-export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUiChunks, input: ConsentConfig): () => Promise<unknown> {
+export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUiChunks): () => Promise<unknown> {
   const doc = win.document;
   const config = manager.config!;
   const language = pickLanguage(config.language, doc.documentElement.lang, win.navigator.languages ?? [], config.translations);
@@ -39,9 +38,11 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   let handedOver = false;
   /** A modal banner closed without an answer: offer the settings button, as the interface does. */
   let dismissed = false;
-  let checking: Promise<void> | null = null;
-  /** The configuration failed its check: nothing of it is ever shown. */
-  let refused = false;
+  /**
+   * Nothing is drawn before the manager is ready: on a page view whose configuration this
+   * browser has not seen pass, that is once the check passed (or failed: then only the settings).
+   */
+  let ready = false;
 
   const element = (): OpenableElement | null => doc.querySelector<OpenableElement>(TAG_NAME);
   const definedElsewhere = (): boolean => win.customElements.get(TAG_NAME) !== undefined && !handedOver;
@@ -60,31 +61,6 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     manager.removeEventListener('consent-view', onView);
   };
 
-  /**
-   * Nothing of the configuration is shown before it passed the same check npm users get at
-   * start; what is wrong is reported once, loudly, as an uncaught ConsentConfigError naming the key.
-   * The check comes with the chunk about to show something; the first one to arrive runs it.
-   */
-  const checked = (withChunk: () => Promise<Pick<ChunkExports['ui'], 'resolveConfig'>>): Promise<void> =>
-    (checking ??= withChunk().then(
-      (chunk) => {
-        try {
-          chunk.resolveConfig(input);
-        } catch (error) {
-          refused = true;
-          win.setTimeout(() => {
-            throw error;
-          });
-          throw error;
-        }
-      },
-      (error: unknown) => {
-        // Not loaded (offline, blocked): the next request tries again.
-        checking = null;
-        throw error;
-      },
-    ));
-
   const loadUi = (): Promise<unknown> => {
     if (uiLoading) return uiLoading;
     // Another copy (an npm build) already defines the element: it is the interface.
@@ -92,8 +68,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
       stop();
       return (uiLoading = Promise.resolve());
     }
-    const ui = chunks.ui();
-    uiLoading = Promise.all([checked(chunks.ui), ui]).then(([, chunk]) => {
+    uiLoading = chunks.ui().then((chunk) => {
       stop();
       chunk.define();
     });
@@ -132,9 +107,9 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     if (!host || banner || bannerLoading || handedOver || uiLoading || manager.view !== 'banner') return;
     if (definedElsewhere()) return;
     bannerLoading = true;
-    const bannerChunk = chunks.banner();
-    Promise.all([checked(chunks.banner), bannerChunk])
-      .then(([, chunk]) =>
+    chunks
+      .banner()
+      .then((chunk) =>
         chunk.liteBanner(
           doc,
           config,
@@ -168,7 +143,6 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
         },
         (error: unknown) => {
           bannerLoading = false;
-          if (refused) return;
           warnOnce('lite-banner', 'the banner could not be drawn; the interface is loaded instead.', error);
           void loadUi().catch(() => undefined);
         },
@@ -189,8 +163,9 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
 
   const drawSettingsButton = (): void => {
     const host = element();
-    if (!host || settings || handedOver || refused || !config.settingsButton || manager.view !== 'none') return;
-    if (!manager.decision && !dismissed) return;
+    if (!host || settings || handedOver || !config.settingsButton || manager.view !== 'none') return;
+    // After a broken configuration's error the settings stay open to the visitor, to withdraw.
+    if (!manager.decision && !dismissed && !manager.configError) return;
     if (definedElsewhere()) return;
     try {
       const base = baseLanguage(language);
@@ -202,6 +177,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   };
 
   const onView = (): void => {
+    if (!ready) return;
     if (manager.view === 'preferences') {
       void loadUi().catch(() => undefined);
       return;
@@ -229,10 +205,11 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
 
   manager.addEventListener('consent-view', onView);
   doc.addEventListener('click', onOpenerClick);
-  // The banner chunk (with the check) starts downloading at once.
-  if (manager.view === 'banner' || config.debug) void checked(chunks.banner).catch(() => undefined);
   // The element to draw into exists once <body> does: then show what the current view asks for.
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', onView, { once: true });
-  else onView();
+  const bodyParsed = doc.readyState === 'loading' ? new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true })) : null;
+  void Promise.all([manager.ready, bodyParsed]).then(() => {
+    ready = true;
+    onView();
+  });
   return loadUi;
 }

@@ -5,7 +5,6 @@
  * what it drew itself, so the two never overlap.
  */
 import './adopt-widget-policy.js';
-import { resolveConfig } from '../core/config.js';
 import { CookieConsentBase } from '../ui/cookie-consent/cookie-consent.component.js';
 import type { ElementCore } from '../ui/cookie-consent/element-core.js';
 import { defineOnce } from '../ui/define-once.js';
@@ -22,5 +21,4 @@ class ScriptTagCookieConsent extends CookieConsentBase {
   };
 }
 
-// The check runs before the interface shows the configuration, unless the banner's ran already.
-provideChunk('ui', { define: () => defineOnce(customElements, ScriptTagCookieConsent), resolveConfig });
+provideChunk('ui', { define: () => defineOnce(customElements, ScriptTagCookieConsent) });

@@ -12,6 +12,13 @@ type FastPathWindow = Window & {
 };
 
 const FIXTURES = '/test/fast-path/fixtures/';
+/** The configuration block of fixtures/erase.html, for a decision stored as under it. */
+const ERASE_PAGE_CONFIG = {
+  policyUrl: '/privacy',
+  revision: 1,
+  reloadOnWithdraw: false,
+  categories: [{ id: 'session', required: true }, { id: 'preferences' }, { id: 'analytics', erase: ['_ga*'] }, { id: 'promotional' }],
+};
 const settle = (ms = 500): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -164,7 +171,7 @@ describe('delivery of the script-tag build loads only when a record may be sent 
   it('a returning visitor with nothing to resend does not download delivery; a decision through the API still reaches the endpoint', async () => {
     const lane = newLane();
     // Nothing withdrawn, so the page is not reloaded (reloadOnWithdraw) under the test.
-    await storeDecision({ analytics: false });
+    await storeDecision({ analytics: false }, 'custom', { policyUrl: '/privacy', revision: 1, endpoint: lane.endpoint });
     const { frame, page } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
     await settle(300);
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
@@ -251,7 +258,7 @@ describe('erasing in the script-tag build, which loads it on demand', () => {
   });
 
   it('a page with nothing left to erase does not load the erasing code', async () => {
-    await storeDecision({ analytics: false });
+    await storeDecision({ analytics: false }, 'custom', ERASE_PAGE_CONFIG);
     const { frame, page } = await openPage('erase.html');
     await settle(300);
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);

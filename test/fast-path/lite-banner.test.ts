@@ -47,7 +47,7 @@ async function mountLite(overrides: Partial<ConsentConfig> = {}): Promise<Lite> 
       lite.uiRequests++;
       return new Promise(() => undefined);
     },
-  }, config);
+  });
   await manager.ready;
   await waitFor(() => isShown(lite.$('[part~="banner"]')), 'the banner');
   host.shadowRoot!.getAnimations().forEach((animation) => animation.finish());

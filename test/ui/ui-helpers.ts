@@ -1,3 +1,4 @@
+import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 
 /* Page-level helpers for interface tests that must not define <cookie-consent> (ui-fixture.ts does). */
@@ -56,4 +57,30 @@ export function mediaRulesText(el: Element, condition: string): string {
     .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes(condition))
     .map((rule) => rule.cssText)
     .join('\n');
+}
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
+}
+
+/**
+ * The accessibility check chai-a11y-axe makes (`to.be.accessible()`, with target-size on), for an
+ * element inside a test's iframe: axe has to run in the element's own document.
+ */
+export async function expectAccessibleInFrame(element: Element): Promise<void> {
+  const win = element.ownerDocument.defaultView as Window & { axe?: { configure(options: object): void; run(context: Element, options: object): Promise<AxeResult> } };
+  if (!win.axe) {
+    const script = element.ownerDocument.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    const loaded = new Promise((resolve, reject) => {
+      script.addEventListener('load', resolve, { once: true });
+      script.addEventListener('error', () => reject(new Error('axe-core did not load into the frame')), { once: true });
+    });
+    element.ownerDocument.head.append(script);
+    await loaded;
+    win.axe!.configure({ rules: [{ id: 'target-size', enabled: true }] });
+  }
+  const { violations } = await win.axe!.run(element, { resultTypes: ['violations'] });
+  const described = violations.map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((node) => node.target))})`);
+  expect(described, 'axe violations').to.deep.equal([]);
 }
