@@ -106,7 +106,7 @@ describe('storage failures: the choice is held in memory, one warning, nothing t
   }
 });
 
-describe('REQUIREMENTS 9: withdrawal and narrowing erase what the refused categories set', () => {
+describe('compliance C9: withdrawal and narrowing erase what the refused categories set', () => {
   beforeEach(resetBrowserState);
 
   it('lists every domain variant a cookie may have: host-only, .host, and each parent without www', () => {

@@ -11,14 +11,14 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-describe('consent records (REQUIREMENTS 12)', () => {
+describe('consent records (compliance C12)', () => {
   beforeEach(async () => {
     removeFrames();
     await resetBrowserState();
   });
   afterEach(removeFrames);
 
-  it('REQUIREMENTS 1: with an endpoint, nothing is stored or sent before a decision', async () => {
+  it('compliance C1: with an endpoint, nothing is stored or sent before a decision', async () => {
     const lane = newLane();
     const { page } = await openDeliveryPage(lane.endpoint);
     await sleep(300);
@@ -27,7 +27,7 @@ describe('consent records (REQUIREMENTS 12)', () => {
     expect(page().errors).to.deep.equal([]);
   });
 
-  it('REQUIREMENTS 12: a decision reaches the backend with every field of the contract and nothing personal', async () => {
+  it('compliance C12: a decision reaches the backend with every field of the contract and nothing personal', async () => {
     const lane = newLane();
     const strings = ['Sīkdatnes', 'Mēs izmantojam sīkdatnes.', 'Pieņemt visas', 'Noraidīt visas'];
     const { page } = await openDeliveryPage(lane.endpoint, { lang: 'lv', strings: JSON.stringify(strings) });

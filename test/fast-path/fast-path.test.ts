@@ -46,7 +46,7 @@ async function openPage(file: string) {
 const dialogOpen = (element: Element): boolean =>
   element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open === true;
 
-describe('fast path: the interface chunk loads only when needed (issue 10)', () => {
+describe('fast path: the interface chunk loads only when needed', () => {
   beforeEach(resetBrowserState);
 
   it('a returning visitor downloads and parses no interface code until opening the settings; data-consent-open then opens the dialog', async () => {
@@ -145,7 +145,7 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
   });
 });
 
-describe('delivery of the script-tag build loads only when a record may be sent (issue 10)', () => {
+describe('delivery of the script-tag build loads only when a record may be sent', () => {
   beforeEach(resetBrowserState);
 
   it('a first visit loads delivery with the banner, and the decision reaches the endpoint once', async () => {
@@ -234,7 +234,7 @@ describe('delivery of the script-tag build loads only when a record may be sent 
 describe('erasing in the script-tag build, which loads it on demand', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 9: a withdrawal made as the page goes away still erases the refused cookies, on the next page load', async () => {
+  it('compliance C9: a withdrawal made as the page goes away still erases the refused cookies, on the next page load', async () => {
     await storeDecision({ analytics: true });
     document.cookie = '_ga=GA1.2.3; path=/';
     const first = await openPage('erase.html');
@@ -259,10 +259,10 @@ describe('erasing in the script-tag build, which loads it on demand', () => {
   });
 });
 
-describe('gated embeds of the script-tag build load their code only on pages that have one (issue 10)', () => {
+describe('gated embeds of the script-tag build load their code only on pages that have one', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 7: the placeholder appears through the embeds chunk, and allowing in place loads the embed', async () => {
+  it('compliance C7: the placeholder appears through the embeds chunk, and allowing in place loads the embed', async () => {
     await storeDecision({ promotional: false });
     const { frame, page } = await openPage('embed.html');
     const doc = () => page().document;

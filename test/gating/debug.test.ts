@@ -18,10 +18,10 @@ function script(attributes: Record<string, string>): HTMLScriptElement {
   return element;
 }
 
-describe('debug mode: where the page leaks before consent (REQUIREMENTS 1)', () => {
+describe('debug mode: where the page leaks before consent (compliance C1)', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 1: recognises the scripts of known trackers by where they load from, unless marked or inert', () => {
+  it('compliance C1: recognises the scripts of known trackers by where they load from, unless marked or inert', () => {
     const cases: [Record<string, string>, string | null][] = [
       [{ src: 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC' }, 'Google Tag Manager'],
       [{ src: 'https://www.googletagmanager.com/gtag/js?id=G-ABC', async: '' }, 'Google Analytics (gtag.js)'],
@@ -39,7 +39,7 @@ describe('debug mode: where the page leaks before consent (REQUIREMENTS 1)', () 
     }
   });
 
-  it('REQUIREMENTS 1: warns about undeclared cookies and storage keys, unmarked trackers, and marks naming no category', async () => {
+  it('compliance C1: warns about undeclared cookies and storage keys, unmarked trackers, and marks naming no category', async () => {
     const { frame, page } = await openGatingPage('debug.html', { config: debugConfig });
     await waitFor(() => page().warnings.some((text) => text.includes('Microsoft Clarity')), 'the debug warnings');
     await settle();
@@ -61,7 +61,7 @@ describe('debug mode: where the page leaks before consent (REQUIREMENTS 1)', () 
     frame.remove();
   });
 
-  it('REQUIREMENTS 1: does not mistake the scripts the widget activated for unmarked ones', async () => {
+  it('compliance C1: does not mistake the scripts the widget activated for unmarked ones', async () => {
     const { frame, page } = await openGatingPage('scripts.html', { config: { ...debugConfig } });
     await page().manager.rejectAll();
     await waitFor(() => page().runs.length === 2, 'the refusal scripts');
@@ -72,7 +72,7 @@ describe('debug mode: where the page leaks before consent (REQUIREMENTS 1)', () 
     frame.remove();
   });
 
-  it('REQUIREMENTS 1: reports a tracker added later before consent, but not one added after consent', async () => {
+  it('compliance C1: reports a tracker added later before consent, but not one added after consent', async () => {
     const { frame, page } = await openGatingPage('empty.html', { config: debugConfig });
     const doc = page().document;
     const add = (text: string): void => {

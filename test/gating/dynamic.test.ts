@@ -18,7 +18,7 @@ const recordUrl = (id: string): string => `/test/fixtures/gating/record.js?id=${
 describe('marked elements added to the page later (MutationObserver)', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 1, 4: elements added before the decision wait, then run once in document order when it comes', async () => {
+  it('compliance C1, C4: elements added before the decision wait, then run once in document order when it comes', async () => {
     const { frame, page } = await openGatingPage('empty.html');
     const doc = page().document;
     const app = doc.getElementById('app')!;
@@ -45,7 +45,7 @@ describe('marked elements added to the page later (MutationObserver)', () => {
     frame.remove();
   });
 
-  it('REQUIREMENTS 4: elements added after the decision run at once when granted, a whole rendered subtree in order, never twice', async () => {
+  it('compliance C4: elements added after the decision run at once when granted, a whole rendered subtree in order, never twice', async () => {
     const { frame, page } = await openGatingPage('empty.html');
     await page().manager.set({ analytics: true });
     const doc = page().document;
@@ -75,7 +75,7 @@ describe('marked elements added to the page later (MutationObserver)', () => {
     frame.remove();
   });
 
-  it('REQUIREMENTS 4: an element added with a refused category does not run, and runs once when granted later', async () => {
+  it('compliance C4: an element added with a refused category does not run, and runs once when granted later', async () => {
     const { frame, page } = await openGatingPage('empty.html');
     await page().manager.rejectAll();
     const doc = page().document;

@@ -35,7 +35,7 @@ function startOf(win: GatingPageWindow, id: string): number {
 describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 1, 13: without a decision, gates every tag after it; Consent Mode default comes before the page\'s gtag commands', async () => {
+  it('compliance C1, C13: without a decision, gates every tag after it; Consent Mode default comes before the page\'s gtag commands', async () => {
     const { frame, page } = await openGatingPage('head-first.html');
     await settle(500);
     expect(page().runs).to.deep.equal([]);
@@ -54,7 +54,7 @@ describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
     frame.remove();
   });
 
-  it('REQUIREMENTS 10, 13: a stored decision activates the parsed scripts during page load, before DOMContentLoaded, in document order', async () => {
+  it('compliance C10, C13: a stored decision activates the parsed scripts during page load, before DOMContentLoaded, in document order', async () => {
     await storeDecision({ analytics: true });
     const { frame, page } = await openGatingPage('head-first.html');
     await waitFor(() => page().runs.length === 5, `five scripts (ran ${page().runs.join(', ')})`);
@@ -73,7 +73,7 @@ describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
     expect(startOf(win, 'head-external-3'), 'requested before DOMContentLoaded').to.be.below(navigation.domContentLoadedEventStart);
     expect(startOf(win, 'body-external-5'), 'requested before DOMContentLoaded').to.be.below(navigation.domContentLoadedEventStart);
     expect(win.runs).to.not.include('body-refused');
-    // REQUIREMENTS 13: default, then the stored decision's update, then the page's tag commands.
+    // docs/compliance.md C13: default, then the stored decision's update, then the page's tag commands.
     expect(entries(win)).to.deep.equal([
       ['consent', 'default', DENIED_DEFAULT],
       ['consent', 'update', ANALYTICS_ONLY],
@@ -85,7 +85,7 @@ describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
   });
 });
 
-describe('REQUIREMENTS 23, 24: strict CSP with nonces and strict-dynamic, Trusted Types', () => {
+describe('compliance C23, C24: strict CSP with nonces and strict-dynamic, Trusted Types', () => {
   beforeEach(resetBrowserState);
 
   it('the script-tag build runs consented inline, external, module and template scripts with the page nonce and no violation', async () => {

@@ -24,10 +24,10 @@ async function waitForRuns(page: Page, count: number): Promise<void> {
   await settle(150);
 }
 
-describe('script gating (CONTRACT: gating markup)', () => {
+describe('script gating: the data-category markup', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 1, 3: before a decision no gated script runs and no gated URL is requested', async () => {
+  it('compliance C1, C3: before a decision no gated script runs and no gated URL is requested', async () => {
     const page = await openGatingPage('scripts.html');
     await settle(500);
     expect(page.page().runs, 'scripts that ran').to.deep.equal([]);
@@ -41,7 +41,7 @@ describe('script gating (CONTRACT: gating markup)', () => {
     page.frame.remove();
   });
 
-  it('REQUIREMENTS 4: granting analytics runs exactly the analytics scripts, once each, in document order; !promotional runs on its refusal', async () => {
+  it('compliance C4: granting analytics runs exactly the analytics scripts, once each, in document order; !promotional runs on its refusal', async () => {
     const page = await openGatingPage('scripts.html');
     await page.page().manager.set({ analytics: true });
     await waitForRuns(page, 9);
@@ -66,7 +66,7 @@ describe('script gating (CONTRACT: gating markup)', () => {
     page.frame.remove();
   });
 
-  it('REQUIREMENTS 4: keeps type="module" from data-type, async and defer, other attributes, and inline modules', async () => {
+  it('compliance C4: keeps type="module" from data-type, async and defer, other attributes, and inline modules', async () => {
     const page = await openGatingPage('scripts.html');
     await page.page().manager.acceptAll();
     await waitForRuns(page, 12);
@@ -83,7 +83,7 @@ describe('script gating (CONTRACT: gating markup)', () => {
     page.frame.remove();
   });
 
-  it('REQUIREMENTS 4: "Reject all" runs only the !category scripts, once', async () => {
+  it('compliance C4: "Reject all" runs only the !category scripts, once', async () => {
     const page = await openGatingPage('scripts.html');
     await page.page().manager.rejectAll();
     await waitForRuns(page, 2);
@@ -95,7 +95,7 @@ describe('script gating (CONTRACT: gating markup)', () => {
     page.frame.remove();
   });
 
-  it('REQUIREMENTS 10: a stored decision runs its scripts on the next page load, once each, in document order', async () => {
+  it('compliance C10: a stored decision runs its scripts on the next page load, once each, in document order', async () => {
     await storeDecision({ analytics: true });
     const page = await openGatingPage('scripts.html');
     await waitForRuns(page, 9);
@@ -103,7 +103,7 @@ describe('script gating (CONTRACT: gating markup)', () => {
     page.frame.remove();
   });
 
-  it('REQUIREMENTS 9: after a withdrawal the page reloads and no analytics script runs or is requested again', async () => {
+  it('compliance C9: after a withdrawal the page reloads and no analytics script runs or is requested again', async () => {
     const page = await openGatingPage('scripts.html');
     await page.page().manager.set({ analytics: true });
     await waitForRuns(page, 9);

@@ -10,7 +10,7 @@ import {
 } from './security-helpers.js';
 
 /**
- * REQUIREMENTS 23: a strict CSP sent as a response header, a fresh nonce per page:
+ * docs/compliance.md C23: a strict CSP sent as a response header, a fresh nonce per page:
  *   script-src 'nonce-N' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'
  * No 'unsafe-inline', no 'unsafe-eval'. The page records every securitypolicyviolation event from
  * its first script on; the dev server's websocket script is not injected into these pages, so
@@ -39,7 +39,7 @@ function expectClean(page: SecurityPage, where: string): void {
 for (const file of ['script-tag.html', 'npm.html']) {
   const build = file === 'npm.html' ? 'the npm element' : 'the script-tag build';
 
-  describe(`REQUIREMENTS 23: ${build} under a strict CSP header`, () => {
+  describe(`compliance C23: ${build} under a strict CSP header`, () => {
     beforeEach(resetBrowserState);
 
     it('zero violations through load, banner, dialog and every decision; gated inline and external scripts run with the nonce', async () => {

@@ -6,7 +6,7 @@ import { disposeManagers, mountConsent, settled, type Mounted } from '../ui/ui-f
 import { note, openSecurityPage, settle } from './security-helpers.js';
 
 /**
- * REQUIREMENTS 22: every string the site configures or translates, every category label and
+ * docs/compliance.md C22: every string the site configures or translates, every category label and
  * description and every cookie description, fed with script payloads: nothing runs, the text is
  * shown as text, links are only http(s) or relative, other URLs are refused at configuration time.
  */
@@ -63,7 +63,7 @@ function expectInert(mounted: Mounted, payload: string, where: string): void {
   expect(text.includes(payload), `${where}: the payload is shown, as text`).to.equal(true);
 }
 
-describe('REQUIREMENTS 22: hostile strings in the configuration and translations render as text', () => {
+describe('compliance C22: hostile strings in the configuration and translations render as text', () => {
   let tried = 0;
   before(() => {
     top.__pwnedBy = [];
@@ -144,7 +144,7 @@ const ACCEPTED_URLS: readonly string[] = [
   '\uFF4Aavascript:alert(1)',
 ];
 
-describe('REQUIREMENTS 22: URLs other than http(s) and relative are refused at configuration time', () => {
+describe('compliance C22: URLs other than http(s) and relative are refused at configuration time', () => {
   beforeEach(resetBrowserState);
   afterEach(disposeManagers);
 
@@ -226,7 +226,7 @@ const HOSTILE_BLOCKS: [string, string][] = [
   ['{"revision":1,"policyUrl":"/privacy","categories":[{"id":"analytics","label":{"toString":"x"}}]}', 'config.categories[0].label'],
 ];
 
-describe('REQUIREMENTS 22: hostile data-* attributes and JSON config blocks on the script tag', () => {
+describe('compliance C22: hostile data-* attributes and JSON config blocks on the script tag', () => {
   beforeEach(resetBrowserState);
 
   const expectRefused = async (page: Awaited<ReturnType<typeof openSecurityPage>>, key: string): Promise<void> => {

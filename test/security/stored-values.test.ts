@@ -10,7 +10,7 @@ import { deleteAllCookies, resetBrowserState, waitFor } from '../helpers.js';
 import { note, openSecurityPage, settle, waitForBanner, waitForDialog } from './security-helpers.js';
 
 /**
- * REQUIREMENTS 25: a stored value that is malformed, tampered with, forged with a correct
+ * docs/compliance.md C25: a stored value that is malformed, tampered with, forged with a correct
  * checksum but wrong in content, or random, grants nothing: the banner is shown, every category
  * but the required one is denied, no gated script runs and no exception reaches the page.
  */
@@ -118,7 +118,7 @@ function expectNothingGranted(manager: ConsentManager, value: string): void {
   expect(manager.view, label).to.equal('banner');
 }
 
-describe('REQUIREMENTS 25: fuzzed consent cookies grant nothing', () => {
+describe('compliance C25: fuzzed consent cookies grant nothing', () => {
   let tried = 0;
   let stored = 0;
   beforeEach(resetBrowserState);
@@ -157,7 +157,7 @@ describe('REQUIREMENTS 25: fuzzed consent cookies grant nothing', () => {
   });
 });
 
-describe('REQUIREMENTS 25: hostile stored values end to end, set before a real page loads', () => {
+describe('compliance C25: hostile stored values end to end, set before a real page loads', () => {
   let pages = 0;
   beforeEach(resetBrowserState);
   after(() => note(`page loads with a hostile stored value: ${pages}`));

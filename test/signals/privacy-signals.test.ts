@@ -8,7 +8,7 @@ const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(
 const adStorage = (dataLayer: ArrayLike<unknown>[] | undefined): unknown =>
   (Array.from(Array.from(dataLayer ?? []).at(-1) ?? [])[2] as Record<string, unknown> | undefined)?.['ad_storage'];
 
-describe('REQUIREMENTS 15: Global Privacy Control', () => {
+describe('compliance C15: Global Privacy Control', () => {
   beforeEach(resetBrowserState);
 
   it('is honoured without asking: promotional starts refused, no decision is made for the visitor, no modal opens', async () => {
@@ -67,7 +67,7 @@ describe('REQUIREMENTS 15: Global Privacy Control', () => {
   });
 });
 
-describe('REQUIREMENTS 16: Do Not Track only ever makes the result more private', () => {
+describe('compliance C16: Do Not Track only ever makes the result more private', () => {
   beforeEach(resetBrowserState);
 
   it('"Accept all" under DNT keeps promotional refused (method "custom"); an explicit opt-in wins; dnt: false ignores it', async () => {

@@ -27,7 +27,7 @@ describe('banner (first layer)', () => {
   }
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`REQUIREMENTS 5: "Reject all" has the same weight as "Accept all" (${theme} theme)`, async () => {
+    it(`compliance C5: "Reject all" has the same weight as "Accept all" (${theme} theme)`, async () => {
       const { el, $ } = await mountConsent({ theme });
       const accept = $('[part~="accept-all"]');
       const reject = $('[part~="reject-all"]');
@@ -45,7 +45,7 @@ describe('banner (first layer)', () => {
     });
   }
 
-  it('REQUIREMENTS 3: Escape, scrolling and clicking the page grant nothing', async () => {
+  it('compliance C3: Escape, scrolling and clicking the page grant nothing', async () => {
     const filler = document.createElement('div');
     filler.style.height = '3000px';
     filler.innerHTML = '<p>page content</p>';
@@ -69,7 +69,7 @@ describe('banner (first layer)', () => {
     }
   });
 
-  it('REQUIREMENTS 3, 17: a modal banner closes on Escape without granting anything, and offers the settings button', async () => {
+  it('compliance C3, C17: a modal banner closes on Escape without granting anything, and offers the settings button', async () => {
     const { el, manager, $ } = await mountConsent({ layout: 'modal' });
     await waitFor(() => el.shadowRoot!.activeElement !== null, 'focus inside the modal banner');
     await sendKeys({ press: 'Escape' });
@@ -82,7 +82,7 @@ describe('banner (first layer)', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 6: after "Reject all" nothing covers the page and it scrolls', async () => {
+  it('compliance C6: after "Reject all" nothing covers the page and it scrolls', async () => {
     const filler = document.createElement('div');
     filler.style.height = '3000px';
     filler.id = 'page-content';
@@ -106,7 +106,7 @@ describe('banner (first layer)', () => {
     }
   });
 
-  it('REQUIREMENTS 17: the non-modal banner traps nothing: Tab leaves it for the page', async () => {
+  it('compliance C17: the non-modal banner traps nothing: Tab leaves it for the page', async () => {
     const after = document.createElement('button');
     after.textContent = 'A page button';
     const { el, $ } = await mountConsent();
@@ -121,7 +121,7 @@ describe('banner (first layer)', () => {
     }
   });
 
-  it('REQUIREMENTS 18 (WCAG 2.4.11): the sticky bar never hides the element that has focus', async () => {
+  it('compliance C18 (WCAG 2.4.11): the sticky bar never hides the element that has focus', async () => {
     const page = document.createElement('div');
     page.innerHTML = Array.from({ length: 40 }, (_, i) => `<p style="margin: 0 0 40px"><a href="#l${i}">Link ${i}</a></p>`).join('');
     document.body.prepend(page);

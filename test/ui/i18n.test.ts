@@ -99,7 +99,7 @@ describe('languages', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 22: strings from configuration and translations render as text, never as markup', async () => {
+  it('compliance C22: strings from configuration and translations render as text, never as markup', async () => {
     const payload = '<img src=x onerror="window.__ccInjected=1"></style><script>window.__ccInjected=2</script>';
     const mounted = await mountConsent({
       translations: { en: { bannerTitle: payload, bannerText: payload, acceptAll: payload, preferencesIntro: payload } },
