@@ -7,7 +7,7 @@ import { encodeConsentCookie } from '../../src/core/storage/consent-cookie.js';
 import { DATABASE_NAME } from '../../src/core/storage/history.js';
 import type { ConsentChangeDetail, ConsentReadyDetail } from '../../src/core/events.js';
 import type { ConsentConfig } from '../../src/core/types.js';
-import { cookieJar, databaseNames, resetBrowserState } from '../helpers.js';
+import { cookieJar, databaseNames, pageSettled, resetBrowserState, waitFor } from '../helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const DAY_MS = 86_400_000;
@@ -69,7 +69,9 @@ describe('consent manager', () => {
     manager.addEventListener('consent-ready', (event) => onManager.push(event.detail));
     manager.start(baseConfig);
     await manager.ready;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => onManager.length > 0 && onDocument.length > 0, 'consent-ready on the manager and on document');
+    // Then long enough for a second consent-ready to show up, were it fired twice.
+    await pageSettled();
     document.removeEventListener('consent-ready', listener);
     expect(onManager).to.deep.equal([{ decision: null }]);
     expect(onDocument).to.deep.equal([{ decision: null }]);
@@ -132,7 +134,7 @@ describe('consent manager', () => {
     let resolved = false;
     const analytics = manager.whenGranted('analytics').then(() => (resolved = true));
     await manager.rejectAll();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await pageSettled();
     expect(resolved, 'not on a refusal').to.equal(false);
     await manager.set({ analytics: true });
     await analytics;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ConsentManager } from '../../src/core/manager.js';
 import { newLane, waitForServer } from '../delivery/lane.js';
-import { openFrame, resetBrowserState, storeDecision, visibleIn, waitFor } from '../helpers.js';
+import { openFrame, pageSettled, resetBrowserState, storeDecision, visibleIn, waitFor } from '../helpers.js';
 
 type FastPathWindow = Window & {
   cookieConsent?: ConsentManager;
@@ -12,7 +12,6 @@ type FastPathWindow = Window & {
 };
 
 const FIXTURES = '/test/fast-path/fixtures/';
-const settle = (ms = 500): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The dist files of the script-tag build the page has requested, by file name. Firefox makes no
@@ -53,7 +52,7 @@ describe('fast path: the interface chunk loads only when needed', () => {
     await storeDecision({ analytics: true });
     const { frame, page, element } = await openPage('page.html');
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button');
-    await settle();
+    await pageSettled();
     expect(page().runs, 'the granted script ran').to.deep.equal(['analytics']);
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
     expect(page().customElements.get('cookie-consent'), 'no interface code parsed').to.equal(undefined);
@@ -93,7 +92,7 @@ describe('fast path: the interface chunk loads only when needed', () => {
   it('manager.showPreferences() loads the interface for a returning visitor', async () => {
     await storeDecision({ analytics: false });
     const { frame, page, element } = await openPage('page.html');
-    await settle(200);
+    await pageSettled();
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
     page().cookieConsent!.showPreferences();
     await waitFor(() => dialogOpen(element()), 'the preferences dialog');
@@ -137,7 +136,7 @@ describe('fast path: the interface chunk loads only when needed', () => {
   it('loaded twice, the widget runs once: one manager, one element, one banner chunk', async () => {
     const { frame, page, element } = await openPage('twice.html');
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
-    await settle(200);
+    await pageSettled();
     expect(page().document.querySelectorAll('cookie-consent').length).to.equal(1);
     expect(requestedBuildFiles(page()).filter((file) => file === 'cookie-consent.banner.js')).to.have.length(1);
     expect(page().errors).to.deep.equal([]);
@@ -166,7 +165,7 @@ describe('delivery of the script-tag build loads only when a record may be sent'
     // Nothing withdrawn, so the page is not reloaded (reloadOnWithdraw) under the test.
     await storeDecision({ analytics: false });
     const { frame, page } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
-    await settle(300);
+    await pageSettled();
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
     await page().cookieConsent!.acceptAll();
     const state = await waitForServer(lane, (s) => s.rows.length === 1, 'the record of the API decision');
@@ -189,7 +188,7 @@ describe('delivery of the script-tag build loads only when a record may be sent'
     // Two tabs open at once both find it: the record carries one eventId, so the backend keeps one row.
     const [second, third] = await Promise.all([openPage(url), openPage(url)]);
     const state = await waitForServer(lane, (s) => s.rows.length >= 1, 'the record of the decision');
-    await settle(500);
+    await pageSettled();
     expect((await lane.state()).rows.map((row) => row.method), 'exactly one row').to.deep.equal(['accept-all']);
     expect(state.rows[0]!.consentId).to.equal(second.page().cookieConsent!.decision!.consentId);
     await waitFor(() => localStorage.getItem('cookie-consent-widget:pending-records') === null, 'the kept decision handed on');
@@ -206,7 +205,7 @@ describe('delivery of the script-tag build loads only when a record may be sent'
     );
     const { frame, page } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
     await waitFor(() => localStorage.getItem('cookie-consent-widget:pending-records') === null, 'the kept entries looked at');
-    await settle(300);
+    await pageSettled();
     expect((await lane.state()).requests, 'nothing sent').to.deep.equal([]);
     expect(page().errors).to.deep.equal([]);
     frame.remove();
@@ -253,7 +252,7 @@ describe('erasing in the script-tag build, which loads it on demand', () => {
   it('a page with nothing left to erase does not load the erasing code', async () => {
     await storeDecision({ analytics: false });
     const { frame, page } = await openPage('erase.html');
-    await settle(300);
+    await pageSettled();
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
     frame.remove();
   });
@@ -290,7 +289,7 @@ describe('gated embeds of the script-tag build load their code only on pages tha
   it('a page without a gated embed never fetches the embeds chunk', async () => {
     await storeDecision({ promotional: false });
     const { frame, page } = await openPage('page.html');
-    await settle(300);
+    await pageSettled();
     expect(requestedBuildFiles(page())).to.not.include('cookie-consent.embeds.js');
     frame.remove();
   });
@@ -332,7 +331,7 @@ describe('debug mode of the script-tag build', () => {
     expect(requestedBuildFiles(page())).to.include('cookie-consent.debug.js');
     frame.remove();
     const plain = await openPage('page.html');
-    await settle(200);
+    await pageSettled();
     expect(requestedBuildFiles(plain.page())).to.not.include('cookie-consent.debug.js');
     plain.frame.remove();
   });
@@ -349,7 +348,7 @@ describe('fast path under a strict CSP (nonce, strict-dynamic, Trusted Types) an
     expect(chunk.integrity).to.match(/^sha256-/);
     visibleIn(element().shadowRoot, '[part~="accept-all"]')!.click();
     await waitFor(() => page().runs.includes('analytics'), 'the gated script to run');
-    await settle(200);
+    await pageSettled();
     expect(widgetViolations(page()), 'securitypolicyviolation events').to.deep.equal([]);
     expect(page().errors).to.deep.equal([]);
     frame.remove();
@@ -362,7 +361,7 @@ describe('fast path under a strict CSP (nonce, strict-dynamic, Trusted Types) an
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
     page().document.getElementById('opener')!.click();
     await waitFor(() => dialogOpen(element()), 'the preferences dialog');
-    await settle(200);
+    await pageSettled();
     expect(widgetViolations(page()), 'securitypolicyviolation events').to.deep.equal([]);
     expect(page().errors).to.deep.equal([]);
     frame.remove();

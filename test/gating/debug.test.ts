@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { knownTracker } from '../../src/core/debug.js';
-import { openGatingPage, resetBrowserState, waitFor } from '../helpers.js';
+import { openGatingPage, resetBrowserState, pageSettled, waitFor } from '../helpers.js';
 
-const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const categories = [
   { id: 'session', required: true, cookies: [{ name: 'sid', provider: 'This site', duration: 'session', purpose: 'Keeps the cart' }] },
@@ -41,9 +40,10 @@ describe('debug mode: where the page leaks before consent (compliance C1)', () =
 
   it('compliance C1: warns about undeclared cookies and storage keys, unmarked trackers, and marks naming no category', async () => {
     const { frame, page } = await openGatingPage('debug.html', { config: debugConfig });
-    await waitFor(() => page().warnings.some((text) => text.includes('Microsoft Clarity')), 'the debug warnings');
-    await settle();
-    const debug = page().warnings.filter((text) => text.includes('cookie-consent: debug:'));
+    const debugWarnings = (): string[] => page().warnings.filter((text) => text.includes('cookie-consent: debug:'));
+    await waitFor(() => debugWarnings().length >= 10, 'the ten debug warnings');
+    await pageSettled();
+    const debug = debugWarnings();
     const about = (needle: string): string[] => debug.filter((text) => text.includes(needle));
     expect(about('cookie "_ga"'), 'an analytics cookie set before consent').to.have.length(1);
     expect(about('localStorage key "_hjid"')).to.have.length(1);
@@ -67,7 +67,7 @@ describe('debug mode: where the page leaks before consent (compliance C1)', () =
     await waitFor(() => page().runs.length === 2, 'the refusal scripts');
     await page().manager.acceptAll();
     await waitFor(() => page().runs.length === 14, 'every other script');
-    await settle();
+    await pageSettled();
     expect(page().warnings.filter((text) => text.includes('debug:'))).to.deep.equal([]);
     frame.remove();
   });
@@ -84,14 +84,14 @@ describe('debug mode: where the page leaks before consent (compliance C1)', () =
     await waitFor(() => page().warnings.some((text) => text.includes('Hotjar')), 'the Hotjar warning');
     await page().manager.acceptAll();
     add("window.clarityTag = 'https://www.clarity.ms/tag/later';");
-    await settle();
+    await pageSettled();
     expect(page().warnings.filter((text) => text.includes('debug:'))).to.have.length(1);
     frame.remove();
   });
 
   it('says nothing without debug: true', async () => {
     const { frame, page } = await openGatingPage('debug.html', { config: { ...debugConfig, debug: false } });
-    await settle(600);
+    await pageSettled();
     expect(page().warnings.filter((text) => text.includes('debug:'))).to.deep.equal([]);
     frame.remove();
   });

@@ -1,15 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { openGatingPage, requestedFixtures, resetBrowserState, waitFor } from '../helpers.js';
+import { openGatingPage, requestedFixtures, resetBrowserState, pageSettled, waitFor } from '../helpers.js';
 
-const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('gated iframes and templates', () => {
   beforeEach(resetBrowserState);
 
   it('compliance C1: before consent no embed loads; placeholders say what each needs, as text only', async () => {
     const { frame, page } = await openGatingPage('embeds.html');
-    await settle();
     const doc = page().document;
+    await waitFor(() => doc.querySelectorAll('[data-consent-placeholder]').length === 3, 'the three placeholders');
+    await pageSettled();
     const placeholders = [...doc.querySelectorAll<HTMLElement>('[data-consent-placeholder]')];
     expect(placeholders.map((box) => box.getAttribute('data-consent-placeholder'))).to.deep.equal(['promotional', 'analytics', 'promotional']);
     expect(placeholders.every((box) => box.classList.contains('cc-placeholder'))).to.equal(true);
@@ -38,7 +38,7 @@ describe('gated iframes and templates', () => {
     const doc = page().document;
     doc.querySelector<HTMLButtonElement>('[data-consent-placeholder="promotional"] button')!.click();
     await waitFor(() => page().runs.includes('embed-video') && page().runs.includes('embed-hostile'), 'the promotional embeds to load');
-    await settle();
+    await pageSettled();
     const change = page().changes.at(-1)!;
     expect(change.layer).to.equal('placeholder');
     expect(change.decision?.method).to.equal('custom');
@@ -69,14 +69,14 @@ describe('gated iframes and templates', () => {
     const doc = page().document;
     await page().manager.set({ analytics: true });
     await waitFor(() => page().runs.includes('template-script'), 'the template script');
-    await settle();
+    await pageSettled();
     expect(doc.querySelectorAll('.from-template').length).to.equal(1);
     expect(doc.getElementById('chart')!.nextElementSibling!.className, 'inserted right after the template').to.equal('from-template');
     expect(page().runs.filter((id) => id.startsWith('template-'))).to.deep.equal(['template-script']);
     await page().manager.set({ preferences: true });
     await waitFor(() => page().runs.includes('template-preferences'), 'the gated script inside the template');
     await page().manager.set({ analytics: true, preferences: true, promotional: false });
-    await settle();
+    await pageSettled();
     expect(doc.querySelectorAll('.from-template').length, 'never inserted twice').to.equal(1);
     expect(page().runs.filter((id) => id.startsWith('template-'))).to.deep.equal(['template-script', 'template-preferences']);
     frame.remove();

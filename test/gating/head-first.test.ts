@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { openGatingPage, requestedFixtures, resetBrowserState, storeDecision, waitFor, type GatingPageWindow } from '../helpers.js';
+import { openGatingPage, requestedFixtures, resetBrowserState, pageSettled, storeDecision, waitFor, type GatingPageWindow } from '../helpers.js';
 
-const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 /** The test server's own live-reload script is not the widget's: the pages' CSP blocks it, by design. */
 const widgetViolations = (win: GatingPageWindow): string[] => win.violations.filter((text) => !text.includes('__web-dev-server'));
 const entries = (win: GatingPageWindow): unknown[][] => Array.from(win.dataLayer ?? [], (entry) => Array.from(entry));
@@ -37,7 +36,7 @@ describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
 
   it('compliance C1, C13: without a decision, gates every tag after it; Consent Mode default comes before the page\'s gtag commands', async () => {
     const { frame, page } = await openGatingPage('head-first.html');
-    await settle(500);
+    await pageSettled();
     expect(page().runs).to.deep.equal([]);
     expect(requestedFixtures(page())).to.deep.equal([]);
     expect(entries(page())).to.deep.equal([
@@ -58,7 +57,7 @@ describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
     await storeDecision({ analytics: true });
     const { frame, page } = await openGatingPage('head-first.html');
     await waitFor(() => page().runs.length === 5, `five scripts (ran ${page().runs.join(', ')})`);
-    await settle();
+    await pageSettled();
     const win = page() as GatingPageWindow & { runsAtFirstMarker: string[]; runsAtLastMarker: string[] };
     expect(win.runs, 'non-async in document order, defer after parsing').to.deep.equal([
       'head-inline-1',
@@ -92,7 +91,7 @@ describe('compliance C23, C24: strict CSP with nonces and strict-dynamic, Truste
     const { frame, page } = await openGatingPage('csp-head-first.html');
     await page().manager.acceptAll();
     await waitFor(() => page().runs.length === 5, `five scripts (ran ${page().runs.join(', ')})`);
-    await settle();
+    await pageSettled();
     expect(page().runs).to.deep.equal(['csp-inline-1', 'csp-external-2', 'csp-module-3', 'csp-inline-4', 'csp-template-5']);
     for (const id of ['csp-inline-1', 'csp-external-2', 'csp-inline-4', 'csp-template-5']) {
       expect(page().runInfo[id]!.nonce, `${id} carries the nonce`).to.equal('head1st');
@@ -107,7 +106,7 @@ describe('compliance C23, C24: strict CSP with nonces and strict-dynamic, Truste
     expect(widgetViolations(page()), 'before consent').to.deep.equal([]);
     await page().manager.acceptAll();
     await waitFor(() => page().runs.length === 5, `five scripts (ran ${page().runs.join(', ')}; ${page().warnings.join(' / ')})`);
-    await settle();
+    await pageSettled();
     // The embed loads on its own time; the scripts keep document order.
     expect(page().runs.filter((id) => id.startsWith('core-'))).to.deep.equal(['core-inline-1', 'core-external-2', 'core-inline-module-3', 'core-template-4']);
     expect(page().runs).to.include('embed-core-embed');

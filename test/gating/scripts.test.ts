@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { openGatingPage, requestedFixtures, resetBrowserState, storeDecision, waitFor } from '../helpers.js';
+import { openGatingPage, requestedFixtures, resetBrowserState, storeDecision, pageSettled, waitFor } from '../helpers.js';
 
 type Page = Awaited<ReturnType<typeof openGatingPage>>;
 
@@ -12,7 +12,6 @@ const ANALYTICS_URLS = [
   '/test/fixtures/gating/record.js?id=a-defer-6',
 ];
 
-const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The runs without the async script, whose place is up to the network. */
 function ordered(page: Page): string[] {
@@ -21,7 +20,7 @@ function ordered(page: Page): string[] {
 
 async function waitForRuns(page: Page, count: number): Promise<void> {
   await waitFor(() => page.page().runs.length >= count, `${count} scripts to run (ran: ${page.page().runs.join(', ')})`);
-  await settle(150);
+  await pageSettled();
 }
 
 describe('script gating: the data-category markup', () => {
@@ -29,13 +28,13 @@ describe('script gating: the data-category markup', () => {
 
   it('compliance C1, C3: before a decision no gated script runs and no gated URL is requested', async () => {
     const page = await openGatingPage('scripts.html');
-    await settle(500);
+    await pageSettled();
     expect(page.page().runs, 'scripts that ran').to.deep.equal([]);
     expect(requestedFixtures(page.page()), 'gated URLs requested').to.deep.equal([]);
     expect(page.page().document.querySelectorAll('script[type="text/plain"][data-consent]').length).to.equal(14);
     // Silence and hiding the banner are not consent.
     page.page().manager.hide();
-    await settle(200);
+    await pageSettled();
     expect(page.page().runs).to.deep.equal([]);
     expect(page.page().errors).to.deep.equal([]);
     page.frame.remove();
@@ -56,7 +55,7 @@ describe('script gating: the data-category markup', () => {
     await waitForRuns(page, 12);
     expect(ordered(page).slice(8)).to.deep.equal(['p-external-1', 'p-inline-2', 'analytics-and-promotional']);
     await page.page().manager.set({ analytics: true, promotional: true });
-    await settle();
+    await pageSettled();
     const counts = new Map<string, number>();
     page.page().runs.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1));
     expect([...counts.values()].every((count) => count === 1), `each once: ${page.page().runs.join(', ')}`).to.equal(true);
@@ -90,7 +89,7 @@ describe('script gating: the data-category markup', () => {
     expect(page.page().runs).to.deep.equal(['not-analytics', 'not-promotional']);
     expect(requestedFixtures(page.page())).to.deep.equal(['/test/fixtures/gating/record.js?id=not-promotional']);
     await page.page().manager.rejectAll();
-    await settle();
+    await pageSettled();
     expect(page.page().runs).to.deep.equal(['not-analytics', 'not-promotional']);
     page.frame.remove();
   });

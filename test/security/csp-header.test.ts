@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { resetBrowserState, waitFor } from '../helpers.js';
+import { pageSettled, resetBrowserState, waitFor } from '../helpers.js';
 import {
   openSecurityPage,
   pageNonce,
-  settle,
   waitForBanner,
   waitForDialog,
   type SecurityPage,
@@ -95,7 +94,7 @@ for (const file of ['script-tag.html', 'npm.html']) {
       await waitForBanner(page);
       await page.click('[part~="banner"] [part~="accept-all"]');
       await waitFor(() => manager.decision?.method === 'accept-all', 'accept all from the banner');
-      await settle();
+      await pageSettled();
       expectNoInlineStyles(page, 'the end');
       expectClean(page, 'every decision');
       expect(win.pageAlive).to.equal(true);
@@ -111,7 +110,7 @@ for (const file of ['script-tag.html', 'npm.html']) {
         await waitForDialog(page);
         await page.click('dialog [part~="save"]');
         await waitFor(() => page.page().manager!.decision !== null, 'the decision');
-        await settle();
+        await pageSettled();
         expectClean(page, layout);
         page.frame.remove();
       });
@@ -130,7 +129,7 @@ for (const file of ['script-tag.html', 'npm.html']) {
       await waitFor(() => page.visible('[part~="settings-button"]') !== null, 'the settings button after the reload');
       expect(page.page().manager!.decision?.method).to.equal('withdraw');
       expect(page.page().runs, 'only the script for refused analytics').to.deep.equal(['inline-refused-analytics']);
-      await settle();
+      await pageSettled();
       expectClean(page, 'after the reload');
       page.frame.remove();
     });

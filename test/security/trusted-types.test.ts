@@ -1,11 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { resetBrowserState, storeDecision, waitFor } from '../helpers.js';
+import { pageSettled, resetBrowserState, storeDecision, waitFor } from '../helpers.js';
 import {
   hasTrustedTypes,
   note,
   openSecurityPage,
   pageNonce,
-  settle,
   waitForBanner,
   waitForDialog,
   type ProbedWindow,
@@ -55,7 +54,7 @@ async function decideThroughTheInterface(page: SecurityPage): Promise<void> {
   await waitForDialog(page);
   await page.click('dialog [part~="reject-all"]');
   await waitFor(() => win.runs.includes('inline-refused-analytics'), 'the script that runs on refusal');
-  await settle();
+  await pageSettled();
 }
 
 for (const file of ['script-tag.html', 'npm.html']) {
@@ -104,7 +103,7 @@ describe('compliance C23, C24: the script-tag build for a returning visitor, in 
     expect(page.shadow()!.querySelector('.cc-root')!.getAttribute('lang')).to.equal('lv');
     await page.click('dialog [part~="reject-all"]');
     await waitFor(() => win.manager!.decision?.method === 'reject-all', 'the new choice');
-    await settle();
+    await pageSettled();
     if (hasTrustedTypes(win)) expect(win.policyNames).to.deep.equal(['cookie-consent']);
     expect(win.violations).to.deep.equal([]);
     expect(win.errors).to.deep.equal([]);

@@ -1,10 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { cookieJar, openGatingPage, resetBrowserState, waitFor } from '../helpers.js';
+import { cookieJar, openGatingPage, pageSettled, resetBrowserState, waitFor } from '../helpers.js';
 import type { ConsentManager } from '../../src/core/manager.js';
 
 type SignalsManager = ConsentManager & { gpcHonoured: boolean; dntHonoured: boolean };
 
-const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const adStorage = (dataLayer: ArrayLike<unknown>[] | undefined): unknown =>
   (Array.from(Array.from(dataLayer ?? []).at(-1) ?? [])[2] as Record<string, unknown> | undefined)?.['ad_storage'];
 
@@ -60,7 +59,7 @@ describe('compliance C15: Global Privacy Control', () => {
     const { frame, page } = await openGatingPage('scripts.html', { gpc: true });
     await page().manager.acceptAll();
     await waitFor(() => page().runs.includes('a-inline-7'), 'the analytics scripts');
-    await settle();
+    await pageSettled();
     expect(page().runs.filter((id) => id.startsWith('p-') || id === 'analytics-and-promotional')).to.deep.equal([]);
     expect(page().runs).to.include('not-promotional');
     frame.remove();

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { encodeConsentCookie } from '../../src/core/storage/consent-cookie.js';
 import { createDecision } from '../../src/core/decision.js';
 import { resolveConfig } from '../../src/core/config.js';
-import { cookieJar, resetBrowserState, waitFor } from '../helpers.js';
+import { cookieJar, pageSettled, resetBrowserState, waitFor } from '../helpers.js';
 import { baseConfig, bringToFront, contrastRatio, disposeManagers, enableWcag22Rules, focused, isShown, mountConsent } from './ui-fixture.js';
 
 describe('banner (first layer)', () => {
@@ -57,7 +57,7 @@ describe('banner (first layer)', () => {
       window.scrollTo(0, 2000);
       document.dispatchEvent(new Event('scroll'));
       filler.querySelector('p')!.click();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await pageSettled();
       expect(manager.decision).to.equal(null);
       expect(manager.granted('analytics')).to.equal(false);
       expect(cookieJar().has('cookie_consent')).to.equal(false);
@@ -160,7 +160,8 @@ describe('banner (first layer)', () => {
       if (root.querySelector('[part~="banner"]')) appeared.push('banner');
     });
     inner.observe(root, { childList: true, subtree: true });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitFor(() => isShown($('[part~="settings-button"]')), 'the settings button');
+    await pageSettled();
     observer.disconnect();
     inner.disconnect();
     expect(appeared).to.deep.equal([]);
@@ -183,7 +184,9 @@ describe('banner (first layer)', () => {
       const before = content.getBoundingClientRect().toJSON();
       const { el, $ } = await mountConsent();
       await waitFor(() => isShown($('[part~="banner"]')), 'the banner');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The banner's entry animation done, then the layout-shift entries it would have caused.
+      await Promise.all(el.shadowRoot!.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+      await pageSettled();
       expect(content.getBoundingClientRect().toJSON()).to.deep.equal(before);
       // Chromium reports layout shifts; Firefox has no layout-shift entries, the box check covers it.
       if (observer) expect(shifts.reduce((sum, value) => sum + value, 0)).to.equal(0);
