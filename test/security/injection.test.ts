@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { ConsentConfigError, isSafeUrl, resolveConfig } from '../../src/core/config.js';
 import { en } from '../../src/ui/i18n/en.js';
-import { resetBrowserState, waitFor } from '../helpers.js';
+import { pageSettled, resetBrowserState, waitFor } from '../helpers.js';
 import { disposeManagers, mountConsent, settled, type Mounted } from '../ui/ui-fixture.js';
-import { note, openSecurityPage, settle } from './security-helpers.js';
+import { note, openSecurityPage } from './security-helpers.js';
 
 /**
  * docs/compliance.md C22: every string the site configures or translates, every category label and
@@ -95,8 +95,7 @@ describe('compliance C22: hostile strings in the configuration and translations 
       mounted.manager.showPreferences();
       await settled(mounted.el);
       mounted.$$<HTMLDetailsElement>('details').forEach((details) => (details.open = true));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(mounted.$('[part~="receipt"]').textContent).to.include(payload);
+      await waitFor(() => (mounted.$('[part~="receipt"]')?.textContent ?? '').includes(payload), 'the receipt with the translated labels');
       expectInert(mounted, payload, 'receipt');
       // The proof of consent hashes the text as shown.
       expect(mounted.manager.presentation.strings).to.include(payload);
@@ -187,7 +186,8 @@ describe('compliance C22: URLs other than http(s) and relative are refused at co
       element.setAttribute('policy-url', 'javascript:alert(1)');
       element.setAttribute('revision', '1');
       document.body.append(element);
-      await settle(100);
+      await waitFor(() => errors.join('\n').includes('config.policyUrl'), 'the error naming config.policyUrl');
+      await pageSettled();
       expect(element.shadowRoot!.querySelector('.cc-root')).to.equal(null);
       expect(errors.join('\n')).to.include('config.policyUrl must be an http(s) or relative URL');
       element.remove();
@@ -235,7 +235,7 @@ describe('compliance C22: hostile data-* attributes and JSON config blocks on th
     // A block that is not JSON throws at once; anything else is reported by the configuration
     // check, which runs (in a chunk of its own) before anything is shown.
     await waitFor(() => win.errors.some((text) => text.includes(`cookie-consent: ${key}`)), `the error naming ${key}`).catch(() => undefined);
-    await settle(100);
+    await pageSettled();
     expect(win.errors.join('\n'), `the error names the key (warnings: ${win.warnings.join(' / ')}; console errors: ${win.consoleErrors.join(' / ')})`).to.include(`cookie-consent: ${key}`);
     expect(win.runs, 'no gated script runs').to.deep.equal([]);
     expect(top.__pwnedBy).to.deep.equal([]);
@@ -249,8 +249,8 @@ describe('compliance C22: hostile data-* attributes and JSON config blocks on th
     top.__pwned = (what) => top.__pwnedBy!.push(what);
   });
 
-  it(`${HOSTILE_DATA.length} hostile data-* attribute sets: each refused at configuration time, naming the key`, async () => {
-    for (const [data, key] of HOSTILE_DATA) {
+  for (const [index, [data, key]] of HOSTILE_DATA.entries()) {
+    it(`hostile data-* attributes ${index + 1} of ${HOSTILE_DATA.length}: refused at configuration time, naming ${key}`, async () => {
       const page = await openSecurityPage('script-tag.html', { csp: 'strict', data, config: {}, noManager: true });
       if (Object.values(data).some((value) => /<script|<style/i.test(value))) {
         // CSP 3 "is element nonceable": a script with "<script" or "<style" in an attribute loses
@@ -264,15 +264,15 @@ describe('compliance C22: hostile data-* attributes and JSON config blocks on th
         await expectRefused(page, key);
       }
       page.frame.remove();
-    }
-  });
+    });
+  }
 
-  it(`${HOSTILE_BLOCKS.length} hostile JSON configuration blocks: each refused, naming the key; nothing polluted`, async () => {
-    for (const [config, key] of HOSTILE_BLOCKS) {
+  for (const [index, [config, key]] of HOSTILE_BLOCKS.entries()) {
+    it(`hostile JSON configuration block ${index + 1} of ${HOSTILE_BLOCKS.length}: refused, naming ${JSON.stringify(key)}; nothing polluted`, async () => {
       // JSON.stringify drops a real __proto__ key; the hostile JSON spells it out.
       const page = await openSecurityPage('script-tag.html', { csp: 'strict', config, data: {}, noManager: true });
       await expectRefused(page, key);
       page.frame.remove();
-    }
-  });
+    });
+  }
 });
