@@ -43,16 +43,49 @@ export async function databaseNames(): Promise<string[]> {
   return (await indexedDB.databases()).map((database) => database.name ?? '');
 }
 
+/** How often the pollers below look again: a condition with no event to wait on is polled. */
+const POLL_MS = 20;
+
+/** The pause between two looks of a poller (waitFor, or one that has to ask another page or the server). */
+export function pollInterval(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, POLL_MS));
+}
+
 export function waitFor(condition: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const check = (): void => {
       if (condition()) return resolve();
       if (performance.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(check, 20);
+      setTimeout(check, POLL_MS);
     };
     check();
   });
+}
+
+/** Two animation frames of the test page: the tasks, microtasks, mutation observers and rendering an event just queued have run. */
+export function twoFrames(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
+/** How long pageSettled() keeps watching after its positive signs: the one fixed wait the tests allow. */
+const QUIET_MS = 100;
+
+/**
+ * For a test that asserts something did NOT happen: no gated script ran, nothing more was sent.
+ * A correct page gives no event to wait for, so call this after awaiting the positive sign of the
+ * action under test (the decision's promise, the page's load, the scripts that should run), and
+ * it waits for signs that the page got past the point where it would have misbehaved: two
+ * animation frames (everything the action queued has run), then an answer from the test server
+ * to a request sent now (requests the page started before have reached it), then a quiet window
+ * of QUIET_MS for what a faulty page might do even later. That window is the only fixed wait:
+ * on a slow machine it can make a test miss a late fault, never fail a correct page.
+ */
+export async function pageSettled(): Promise<void> {
+  await twoFrames();
+  await fetch('/test/fixtures/gating/empty.html', { cache: 'no-store' });
+  await twoFrames();
+  await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
 }
 
 /** Loads a page in an iframe and resolves once it has loaded; `reload()` reloads it for real. */

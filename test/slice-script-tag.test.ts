@@ -19,7 +19,7 @@ function loadScriptTag(): Promise<void> {
 describe('script-tag build (dist/cookie-consent.js)', () => {
   before(resetBrowserState);
 
-  it('mounts <cookie-consent>, shows the banner, and saves "Reject all" in the cookie (REQUIREMENTS 1, 5)', async () => {
+  it('mounts <cookie-consent>, shows the banner, and saves "Reject all" in the cookie (compliance C1, C5)', async () => {
     await loadScriptTag();
     const manager = (window as PageWindow).cookieConsent!;
     await manager.ready;

@@ -1,4 +1,4 @@
-/** How a decision was given; recorded as proof of consent (REQUIREMENTS 12). */
+/** How a decision was given; recorded as proof of consent (docs/compliance.md, C12). */
 export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'withdraw' | 'gpc';
 
 /** Which part of the interface a decision was made in. */

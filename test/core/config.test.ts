@@ -91,7 +91,7 @@ describe('configuration validation (errors name the key, what was expected and w
     expect(() => resolveConfig({ ...valid, layout: 'popup' })).to.throw('config.layout must be one of "bar", "box", "modal", got "popup"');
   });
 
-  it('fills in every default (REQUIREMENTS 10: about six months)', () => {
+  it('fills in every default (compliance C10: about six months)', () => {
     const config = resolveConfig(valid);
     expect(config.expiresDays).to.equal(182);
     expect(config.cookie).to.deep.equal({ name: 'cookie_consent', path: '/', sameSite: 'Lax' });
@@ -148,7 +148,7 @@ describe('configuration validation (errors name the key, what was expected and w
     expect([config.dnt, config.debug]).to.deep.equal([false, true]);
   });
 
-  it('accepts relative and http(s) URLs only (REQUIREMENTS 22)', () => {
+  it('accepts relative and http(s) URLs only (compliance C22)', () => {
     for (const url of ['/privacy', 'privacy.html', '../legal/privacy', '?page=privacy', '#policy', 'http://example.com', 'HTTPS://example.com/p']) {
       expect(resolveConfig({ ...valid, policyUrl: url }).policyUrl).to.equal(url);
     }

@@ -18,7 +18,7 @@ function resign(body: string): string {
 }
 const body = encoded.slice(0, encoded.lastIndexOf('.'));
 
-describe('consent cookie format (REQUIREMENTS 25, 26)', () => {
+describe('consent cookie format (compliance C25, C26)', () => {
   it('round-trips a decision exactly', () => {
     expect(decodeConsentCookie(encoded, now)).to.deep.equal(decision);
   });

@@ -7,7 +7,7 @@ import { encodeConsentCookie } from '../../src/core/storage/consent-cookie.js';
 import { DATABASE_NAME } from '../../src/core/storage/history.js';
 import type { ConsentChangeDetail, ConsentReadyDetail } from '../../src/core/events.js';
 import type { ConsentConfig } from '../../src/core/types.js';
-import { cookieJar, databaseNames, resetBrowserState } from '../helpers.js';
+import { cookieJar, databaseNames, pageSettled, resetBrowserState, waitFor } from '../helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const DAY_MS = 86_400_000;
@@ -43,7 +43,7 @@ describe('consent manager', () => {
   beforeEach(resetBrowserState);
   afterEach(() => managers.splice(0).forEach((manager) => manager.dispose()));
 
-  it('REQUIREMENTS 1: stores nothing before the visitor decides', async () => {
+  it('compliance C1: stores nothing before the visitor decides', async () => {
     const manager = startManager();
     await manager.ready;
     expect(manager.decision).to.equal(null);
@@ -69,7 +69,9 @@ describe('consent manager', () => {
     manager.addEventListener('consent-ready', (event) => onManager.push(event.detail));
     manager.start(baseConfig);
     await manager.ready;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => onManager.length > 0 && onDocument.length > 0, 'consent-ready on the manager and on document');
+    // Then long enough for a second consent-ready to show up, were it fired twice.
+    await pageSettled();
     document.removeEventListener('consent-ready', listener);
     expect(onManager).to.deep.equal([{ decision: null }]);
     expect(onDocument).to.deep.equal([{ decision: null }]);
@@ -120,7 +122,7 @@ describe('consent manager', () => {
     expect(decision.categories).to.deep.equal({ session: true, preferences: true, analytics: true, promotional: false });
   });
 
-  it('REQUIREMENTS 2: before any decision nothing but the required category is granted', async () => {
+  it('compliance C2: before any decision nothing but the required category is granted', async () => {
     const manager = startManager();
     await manager.ready;
     expect(['session', 'preferences', 'analytics', 'promotional'].map((id) => manager.granted(id))).to.deep.equal([true, false, false, false]);
@@ -132,7 +134,7 @@ describe('consent manager', () => {
     let resolved = false;
     const analytics = manager.whenGranted('analytics').then(() => (resolved = true));
     await manager.rejectAll();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await pageSettled();
     expect(resolved, 'not on a refusal').to.equal(false);
     await manager.set({ analytics: true });
     await analytics;
@@ -157,7 +159,7 @@ describe('consent manager', () => {
     expect(after.consentId).to.not.equal(first.consentId);
   });
 
-  it('REQUIREMENTS 8: showPreferences(), showBanner() and hide() are requests the UI hears', async () => {
+  it('compliance C8: showPreferences(), showBanner() and hide() are requests the UI hears', async () => {
     const manager = startManager();
     await manager.acceptAll();
     const views: string[] = [];
@@ -168,7 +170,7 @@ describe('consent manager', () => {
     expect(views).to.deep.equal(['preferences', 'none', 'banner']);
   });
 
-  it('REQUIREMENTS 10: remembers a refusal as well, and asks again once the retention period has passed', async () => {
+  it('compliance C10: remembers a refusal as well, and asks again once the retention period has passed', async () => {
     const config = resolveConfig(baseConfig);
     const refusedLongAgo = createDecision(config, {}, 'reject-all', undefined, Date.now() - 183 * DAY_MS);
     // The cookie's own expiry is forged into the future: the widget counts from the stored time.
@@ -190,7 +192,7 @@ describe('consent manager', () => {
     expect(shorter.decision, 'a shorter retention configured later applies to old decisions').to.equal(null);
   });
 
-  it('REQUIREMENTS 11: asks again when the policy revision changes, granting nothing meanwhile, and keeps the consentId', async () => {
+  it('compliance C11: asks again when the policy revision changes, granting nothing meanwhile, and keeps the consentId', async () => {
     const old = createDecision(resolveConfig(baseConfig), { analytics: true }, 'accept-all');
     storeCookie(encodeConsentCookie(old));
     const manager = startManager({ revision: 2 });
@@ -203,7 +205,7 @@ describe('consent manager', () => {
     expect(renewed.consentId).to.equal(old.consentId);
   });
 
-  it('REQUIREMENTS 25: a tampered, foreign-category or malformed cookie grants nothing and shows the banner', async () => {
+  it('compliance C25: a tampered, foreign-category or malformed cookie grants nothing and shows the banner', async () => {
     const valid = encodeConsentCookie(createDecision(resolveConfig(baseConfig), { analytics: true }, 'custom'));
     const foreign = encodeConsentCookie(
       createDecision(resolveConfig({ ...baseConfig, categories: [{ id: 'session', required: true }, { id: 'ads' }] }), { ads: true }, 'custom'),
@@ -223,7 +225,7 @@ describe('consent manager', () => {
     }
   });
 
-  it('REQUIREMENTS 26: the cookie is SameSite=Lax, Path=/, Max-Age = retention, Secure on https, Domain when configured', async () => {
+  it('compliance C26: the cookie is SameSite=Lax, Path=/, Max-Age = retention, Secure on https, Domain when configured', async () => {
     const recorder = recordCookieWrites();
     try {
       const manager = startManager();
@@ -246,7 +248,7 @@ describe('consent manager', () => {
     if (stored?.sameSite !== undefined) expect(stored.sameSite).to.equal('lax');
   });
 
-  it('REQUIREMENTS 12: every decision, refusals and withdrawals included, is kept as a receipt in IndexedDB', async () => {
+  it('compliance C12: every decision, refusals and withdrawals included, is kept as a receipt in IndexedDB', async () => {
     const manager = startManager();
     await manager.rejectAll({ layer: 'banner' });
     await manager.set({ analytics: true }, { layer: 'preferences' });

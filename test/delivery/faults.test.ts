@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { resetBrowserState, waitFor } from '../helpers.js';
-import { newLane, openDeliveryPage, removeFrames, sleep, waitForServer } from './lane.js';
+import { deliveriesSettled, newLane, openDeliveryPage, removeFrames, waitForServer } from './lane.js';
 
 /** Fault tests against a real server on 127.0.0.1 (test/delivery/server-plugin.mjs). */
 describe('delivery of consent records when the network or the server fails', () => {
@@ -53,7 +53,10 @@ describe('delivery of consent records when the network or the server fails', () 
     await waitFor(() => page().delivered.length === 1, 'delivery after two timeouts', 8000).catch(async (e) => {
       throw new Error(`${e} ${JSON.stringify(page().failed.map((f) => f.error))} ${JSON.stringify(await lane.state())}`);
     });
-    expect(page().failed.map((f) => f.error)).to.deep.equal(['no answer within 400 ms', 'no answer within 400 ms']);
+    // At least the two stalled tries; on a loaded machine the answered one may miss 400 ms too, and is retried like them.
+    const errors = page().failed.map((f) => f.error);
+    expect(errors.length, 'failed tries').to.be.at.least(2);
+    expect(new Set(errors)).to.deep.equal(new Set(['no answer within 400 ms']));
     expect((await lane.state()).rows.length).to.equal(1);
     expect(page().errors).to.deep.equal([]);
   });
@@ -65,7 +68,7 @@ describe('delivery of consent records when the network or the server fails', () 
     await page().manager.acceptAll();
     await waitFor(() => page().failed.length === 1, 'the refusal');
     expect(page().failed[0]).to.include({ willRetry: false, attempts: 1, error: 'the endpoint answered 400' });
-    await sleep(400);
+    await deliveriesSettled({ page });
     expect((await lane.state()).requests.length).to.equal(1);
     await page().manager.rejectAll();
     await waitFor(() => page().delivered.length === 1, 'the next record');
@@ -146,7 +149,7 @@ describe('delivery of consent records when the network or the server fails', () 
     first.frame.remove();
     const second = await openDeliveryPage(lane.endpoint);
     const state = await waitForServer(lane, (s) => s.rows.length >= 1, 'the record of the decision');
-    await sleep(500);
+    await deliveriesSettled(second);
     expect((await lane.state()).rows.map((row) => row.method), 'exactly one row').to.deep.equal(['accept-all']);
     expect(state.rows[0]!.layer).to.equal('api');
     expect(second.page().errors).to.deep.equal([]);
@@ -166,7 +169,7 @@ describe('delivery of consent records when the network or the server fails', () 
     const [a, b] = await Promise.all([openDeliveryPage(lane.endpoint), openDeliveryPage(lane.endpoint)]);
     await waitFor(() => a.page().delivered.length + b.page().delivered.length >= 2, 'both records delivered');
     const state = await waitForServer(lane, (s) => s.rows.length === 2, 'two rows');
-    await sleep(900);
+    await deliveriesSettled(a, b);
     const after = await lane.state();
     expect(after.rows.length).to.equal(2);
     expect(new Set(after.rows.map((r) => r.eventId)).size).to.equal(2);

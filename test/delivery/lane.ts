@@ -1,7 +1,7 @@
 import type { ConsentDeliveredDetail, ConsentDeliveryFailedDetail } from '../../src/core/events.js';
 import type { ConsentManager } from '../../src/core/manager.js';
 import type { ConsentDelivery } from '../../src/core/delivery/delivery.js';
-import { openFrame, waitFor } from '../helpers.js';
+import { openFrame, pageSettled, pollInterval, waitFor } from '../helpers.js';
 
 export type Fault =
   | { kind: 'drop' }
@@ -60,7 +60,7 @@ export async function waitForServer(lane: Lane, condition: (state: ServerState) 
     const state = await lane.state();
     if (condition(state)) return state;
     if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(state).slice(0, 500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await pollInterval();
   }
 }
 
@@ -68,4 +68,12 @@ export function removeFrames(): void {
   document.querySelectorAll('iframe').forEach((frame) => frame.remove());
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Before asserting that the server got nothing more: pageSettled(), then each page's delivery
+ * sends whatever it still has waiting (flush ignores the backoff). A record wrongly kept for a
+ * retry is sent now, so the server sees it at once instead of after a backoff no wait could match.
+ */
+export async function deliveriesSettled(...pages: { page: () => DeliveryPageWindow }[]): Promise<void> {
+  await pageSettled();
+  await Promise.all(pages.map(({ page }) => page().delivery?.flush()));
+}

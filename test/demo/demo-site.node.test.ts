@@ -60,7 +60,7 @@ describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('opens in Latvian, asks first, and runs or stores nothing non-essential before the choice (REQUIREMENTS 1)', async () => {
+  it('opens in Latvian, asks first, and runs or stores nothing non-essential before the choice (compliance C1)', async () => {
     const page = await freshPage();
     const response = await page.goto(`${origin}/`, { waitUntil: 'networkidle0' });
     assert.equal(new URL(response!.url()).pathname, '/lv/');

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ConsentManager } from '../../src/core/manager.js';
 import { newLane, waitForServer } from '../delivery/lane.js';
-import { openFrame, resetBrowserState, storeDecision, visibleIn, waitFor } from '../helpers.js';
+import { openFrame, pageSettled, resetBrowserState, storeDecision, visibleIn, waitFor } from '../helpers.js';
 
 type FastPathWindow = Window & {
   cookieConsent?: ConsentManager;
@@ -19,7 +19,6 @@ const ERASE_PAGE_CONFIG = {
   reloadOnWithdraw: false,
   categories: [{ id: 'session', required: true }, { id: 'preferences' }, { id: 'analytics', erase: ['_ga*'] }, { id: 'promotional' }],
 };
-const settle = (ms = 500): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The dist files of the script-tag build the page has requested, by file name. Firefox makes no
@@ -53,14 +52,14 @@ async function openPage(file: string) {
 const dialogOpen = (element: Element): boolean =>
   element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open === true;
 
-describe('fast path: the interface chunk loads only when needed (issue 10)', () => {
+describe('fast path: the interface chunk loads only when needed', () => {
   beforeEach(resetBrowserState);
 
   it('a returning visitor downloads and parses no interface code until opening the settings; data-consent-open then opens the dialog', async () => {
     await storeDecision({ analytics: true });
     const { frame, page, element } = await openPage('page.html');
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button');
-    await settle();
+    await pageSettled();
     expect(page().runs, 'the granted script ran').to.deep.equal(['analytics']);
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
     expect(page().customElements.get('cookie-consent'), 'no interface code parsed').to.equal(undefined);
@@ -100,7 +99,7 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
   it('manager.showPreferences() loads the interface for a returning visitor', async () => {
     await storeDecision({ analytics: false });
     const { frame, page, element } = await openPage('page.html');
-    await settle(200);
+    await pageSettled();
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
     page().cookieConsent!.showPreferences();
     await waitFor(() => dialogOpen(element()), 'the preferences dialog');
@@ -144,7 +143,7 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
   it('loaded twice, the widget runs once: one manager, one element, one banner chunk', async () => {
     const { frame, page, element } = await openPage('twice.html');
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
-    await settle(200);
+    await pageSettled();
     expect(page().document.querySelectorAll('cookie-consent').length).to.equal(1);
     expect(requestedBuildFiles(page()).filter((file) => file === 'cookie-consent.banner.js')).to.have.length(1);
     expect(page().errors).to.deep.equal([]);
@@ -152,7 +151,7 @@ describe('fast path: the interface chunk loads only when needed (issue 10)', () 
   });
 });
 
-describe('delivery of the script-tag build loads only when a record may be sent (issue 10)', () => {
+describe('delivery of the script-tag build loads only when a record may be sent', () => {
   beforeEach(resetBrowserState);
 
   it('a first visit loads delivery with the banner, and the decision reaches the endpoint once', async () => {
@@ -173,7 +172,7 @@ describe('delivery of the script-tag build loads only when a record may be sent 
     // Nothing withdrawn, so the page is not reloaded (reloadOnWithdraw) under the test.
     await storeDecision({ analytics: false }, 'custom', { policyUrl: '/privacy', revision: 1, endpoint: lane.endpoint });
     const { frame, page } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
-    await settle(300);
+    await pageSettled();
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
     await page().cookieConsent!.acceptAll();
     const state = await waitForServer(lane, (s) => s.rows.length === 1, 'the record of the API decision');
@@ -196,7 +195,7 @@ describe('delivery of the script-tag build loads only when a record may be sent 
     // Two tabs open at once both find it: the record carries one eventId, so the backend keeps one row.
     const [second, third] = await Promise.all([openPage(url), openPage(url)]);
     const state = await waitForServer(lane, (s) => s.rows.length >= 1, 'the record of the decision');
-    await settle(500);
+    await pageSettled();
     expect((await lane.state()).rows.map((row) => row.method), 'exactly one row').to.deep.equal(['accept-all']);
     expect(state.rows[0]!.consentId).to.equal(second.page().cookieConsent!.decision!.consentId);
     await waitFor(() => localStorage.getItem('cookie-consent-widget:pending-records') === null, 'the kept decision handed on');
@@ -213,7 +212,7 @@ describe('delivery of the script-tag build loads only when a record may be sent 
     );
     const { frame, page } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
     await waitFor(() => localStorage.getItem('cookie-consent-widget:pending-records') === null, 'the kept entries looked at');
-    await settle(300);
+    await pageSettled();
     expect((await lane.state()).requests, 'nothing sent').to.deep.equal([]);
     expect(page().errors).to.deep.equal([]);
     frame.remove();
@@ -241,7 +240,7 @@ describe('delivery of the script-tag build loads only when a record may be sent 
 describe('erasing in the script-tag build, which loads it on demand', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 9: a withdrawal made as the page goes away still erases the refused cookies, on the next page load', async () => {
+  it('compliance C9: a withdrawal made as the page goes away still erases the refused cookies, on the next page load', async () => {
     await storeDecision({ analytics: true });
     document.cookie = '_ga=GA1.2.3; path=/';
     const first = await openPage('erase.html');
@@ -260,16 +259,16 @@ describe('erasing in the script-tag build, which loads it on demand', () => {
   it('a page with nothing left to erase does not load the erasing code', async () => {
     await storeDecision({ analytics: false }, 'custom', ERASE_PAGE_CONFIG);
     const { frame, page } = await openPage('erase.html');
-    await settle(300);
+    await pageSettled();
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
     frame.remove();
   });
 });
 
-describe('gated embeds of the script-tag build load their code only on pages that have one (issue 10)', () => {
+describe('gated embeds of the script-tag build load their code only on pages that have one', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 7: the placeholder appears through the embeds chunk, and allowing in place loads the embed', async () => {
+  it('compliance C7: the placeholder appears through the embeds chunk, and allowing in place loads the embed', async () => {
     await storeDecision({ promotional: false });
     const { frame, page } = await openPage('embed.html');
     const doc = () => page().document;
@@ -297,7 +296,7 @@ describe('gated embeds of the script-tag build load their code only on pages tha
   it('a page without a gated embed never fetches the embeds chunk', async () => {
     await storeDecision({ promotional: false });
     const { frame, page } = await openPage('page.html');
-    await settle(300);
+    await pageSettled();
     expect(requestedBuildFiles(page())).to.not.include('cookie-consent.embeds.js');
     frame.remove();
   });
@@ -339,7 +338,7 @@ describe('debug mode of the script-tag build', () => {
     expect(requestedBuildFiles(page())).to.include('cookie-consent.debug.js');
     frame.remove();
     const plain = await openPage('page.html');
-    await settle(200);
+    await pageSettled();
     expect(requestedBuildFiles(plain.page())).to.not.include('cookie-consent.debug.js');
     plain.frame.remove();
   });
@@ -356,7 +355,7 @@ describe('fast path under a strict CSP (nonce, strict-dynamic, Trusted Types) an
     expect(chunk.integrity).to.match(/^sha256-/);
     visibleIn(element().shadowRoot, '[part~="accept-all"]')!.click();
     await waitFor(() => page().runs.includes('analytics'), 'the gated script to run');
-    await settle(200);
+    await pageSettled();
     expect(widgetViolations(page()), 'securitypolicyviolation events').to.deep.equal([]);
     expect(page().errors).to.deep.equal([]);
     frame.remove();
@@ -369,7 +368,7 @@ describe('fast path under a strict CSP (nonce, strict-dynamic, Trusted Types) an
     expect(requestedBuildFiles(page())).to.deep.equal(['cookie-consent.js']);
     page().document.getElementById('opener')!.click();
     await waitFor(() => dialogOpen(element()), 'the preferences dialog');
-    await settle(200);
+    await pageSettled();
     expect(widgetViolations(page()), 'securitypolicyviolation events').to.deep.equal([]);
     expect(page().errors).to.deep.equal([]);
     frame.remove();

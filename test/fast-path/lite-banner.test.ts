@@ -12,7 +12,7 @@ import { cookieJar, resetBrowserState, waitFor } from '../helpers.js';
 import { bringToFront, contrastRatio, enableWcag22Rules, focused, isShown } from '../ui/ui-helpers.js';
 
 /**
- * The first paint of the script-tag build (issue 10): the banner drawn without Lit by the main
+ * The first paint of the script-tag build: the banner drawn without Lit by the main
  * file, from dist/cookie-consent.banner.js. Mounted here as the main file mounts it, with the
  * banner chunk's own module; the interface chunk is never loaded, so nothing here is Lit.
  */
@@ -65,7 +65,7 @@ describe('first-paint banner of the script-tag build, drawn without Lit', () => 
   });
 
   for (const layout of ['bar', 'box', 'modal'] as const) {
-    it(`REQUIREMENTS 5, 17: a title, the text with the policy link and three equal buttons in the ${layout} layout`, async () => {
+    it(`compliance C5, C17: a title, the text with the policy link and three equal buttons in the ${layout} layout`, async () => {
       const { host, $ } = await mountLite({ layout });
       const banner = $('[part~="banner"]')!;
       expect(banner.tagName).to.equal(layout === 'modal' ? 'DIALOG' : 'SECTION');
@@ -82,7 +82,7 @@ describe('first-paint banner of the script-tag build, drawn without Lit', () => 
     });
   }
 
-  it('REQUIREMENTS 5: the dark theme keeps every button equal and readable', async () => {
+  it('compliance C5: the dark theme keeps every button equal and readable', async () => {
     const { host, $ } = await mountLite({ theme: 'dark' });
     expect(host.getAttribute('theme')).to.equal('dark');
     const accept = getComputedStyle($('[part~="accept-all"]')!);
@@ -92,7 +92,7 @@ describe('first-paint banner of the script-tag build, drawn without Lit', () => 
     await expect(host).to.be.accessible();
   });
 
-  it('REQUIREMENTS 1, 19: keyboard only: Tab reaches "Reject all", Enter decides, focus moves to the settings button', async () => {
+  it('compliance C1, C8, C17: keyboard only: Tab reaches "Reject all", Enter decides, focus moves to the settings button', async () => {
     const { host, manager, $ } = await mountLite();
     expect(cookieJar().has('cookie_consent'), 'nothing stored before the visitor decides').to.equal(false);
     $<HTMLButtonElement>('[part~="accept-all"]')!.focus();
@@ -107,7 +107,7 @@ describe('first-paint banner of the script-tag build, drawn without Lit', () => 
     await expect(host).to.be.accessible();
   });
 
-  it('REQUIREMENTS 3: Escape closes the modal layout and grants nothing; the settings button offers the choice again', async () => {
+  it('compliance C3: Escape closes the modal layout and grants nothing; the settings button offers the choice again', async () => {
     const { host, manager, $ } = await mountLite({ layout: 'modal' });
     $<HTMLButtonElement>('[part~="accept-all"]')!.focus();
     await sendKeys({ press: 'Escape' });
@@ -119,7 +119,7 @@ describe('first-paint banner of the script-tag build, drawn without Lit', () => 
     await expect(host).to.be.accessible();
   });
 
-  it('REQUIREMENTS 18, 21: speaks the visitor\'s language, right to left for Arabic', async () => {
+  it('compliance C21: speaks the visitor\'s language, right to left for Arabic', async () => {
     const { host, $ } = await mountLite({ language: 'ar' });
     const root = $('.cc-root')!;
     expect(root.lang).to.equal('ar');
@@ -129,7 +129,7 @@ describe('first-paint banner of the script-tag build, drawn without Lit', () => 
     await expect(host).to.be.accessible();
   });
 
-  it('WCAG 2.4.11: the bar reserves room at the end of the page and gives it back after the decision', async () => {
+  it('compliance C18 (WCAG 2.4.11): the bar reserves room at the end of the page and gives it back after the decision', async () => {
     const { host, manager, $ } = await mountLite({ layout: 'bar', settingsButton: false });
     // Measured after the browser's own layout (ResizeObserver), not while the page loads.
     await waitFor(() => parseFloat(document.documentElement.style.paddingBottom) > 0, 'the room reserved');
@@ -142,7 +142,7 @@ describe('first-paint banner of the script-tag build, drawn without Lit', () => 
     expect(host.shadowRoot!.querySelector('[part~="banner"]')).to.equal(null);
   });
 
-  it('REQUIREMENTS 12: reports the same text for the proof of consent as the interface would', async () => {
+  it('compliance C12: reports the same text for the proof of consent as the interface would', async () => {
     const { host, manager } = await mountLite();
     expect(manager.presentation.language).to.equal('en');
     expect(manager.presentation.strings).to.deep.equal(shownStrings(manager.config!, { ...en }));

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { openGatingPage, requestedFixtures, resetBrowserState, waitFor } from '../helpers.js';
+import { openGatingPage, requestedFixtures, resetBrowserState, pageSettled, waitFor } from '../helpers.js';
 
-const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A gated script built the way a framework or another script would add it. */
 function gated(doc: Document, consent: string, source: { src?: string; text?: string }): HTMLScriptElement {
@@ -18,7 +17,7 @@ const recordUrl = (id: string): string => `/test/fixtures/gating/record.js?id=${
 describe('marked elements added to the page later (MutationObserver)', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 1, 4: elements added before the decision wait, then run once in document order when it comes', async () => {
+  it('compliance C1, C4: elements added before the decision wait, then run once in document order when it comes', async () => {
     const { frame, page } = await openGatingPage('empty.html');
     const doc = page().document;
     const app = doc.getElementById('app')!;
@@ -31,21 +30,21 @@ describe('marked elements added to the page later (MutationObserver)', () => {
     template.setAttribute('data-consent', 'analytics');
     template.innerHTML = '<p class="late-template">late</p>';
     app.append(template);
-    await settle(400);
+    await pageSettled();
     expect(page().runs).to.deep.equal([]);
     expect(requestedFixtures(page())).to.deep.equal([]);
     expect(doc.querySelector('.late-template')).to.equal(null);
 
     await page().manager.set({ analytics: true });
     await waitFor(() => page().runs.length >= 2, 'the added analytics scripts');
-    await settle();
+    await pageSettled();
     expect(page().runs).to.deep.equal(['added-external-1', 'added-inline-2']);
     expect(doc.querySelectorAll('.late-template').length).to.equal(1);
     expect(requestedFixtures(page())).to.deep.equal([recordUrl('added-external-1')]);
     frame.remove();
   });
 
-  it('REQUIREMENTS 4: elements added after the decision run at once when granted, a whole rendered subtree in order, never twice', async () => {
+  it('compliance C4: elements added after the decision run at once when granted, a whole rendered subtree in order, never twice', async () => {
     const { frame, page } = await openGatingPage('empty.html');
     await page().manager.set({ analytics: true });
     const doc = page().document;
@@ -62,20 +61,20 @@ describe('marked elements added to the page later (MutationObserver)', () => {
     );
     app.append(component);
     await waitFor(() => page().runs.length === 3, 'the component scripts');
-    await settle();
+    await pageSettled();
     expect(page().runs).to.deep.equal(['after-inline', 'component-external', 'component-inline']);
     expect(requestedFixtures(page())).to.deep.equal([recordUrl('component-external')]);
 
     // Moving the rendered component around (a re-render) runs nothing again.
     app.append(component);
     await page().manager.set({ analytics: true, preferences: true });
-    await settle();
+    await pageSettled();
     expect(page().runs).to.deep.equal(['after-inline', 'component-external', 'component-inline']);
     expect(page().errors).to.deep.equal([]);
     frame.remove();
   });
 
-  it('REQUIREMENTS 4: an element added with a refused category does not run, and runs once when granted later', async () => {
+  it('compliance C4: an element added with a refused category does not run, and runs once when granted later', async () => {
     const { frame, page } = await openGatingPage('empty.html');
     await page().manager.rejectAll();
     const doc = page().document;
@@ -84,7 +83,7 @@ describe('marked elements added to the page later (MutationObserver)', () => {
       gated(doc, '!analytics', { text: "record('on-refusal')" }),
     );
     await waitFor(() => page().runs.length === 1, 'the refusal script');
-    await settle();
+    await pageSettled();
     expect(page().runs).to.deep.equal(['on-refusal']);
     await page().manager.set({ analytics: true });
     await waitFor(() => page().runs.length === 2, 'the granted script');

@@ -1,15 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { openGatingPage, requestedFixtures, resetBrowserState, waitFor } from '../helpers.js';
+import { openGatingPage, requestedFixtures, resetBrowserState, pageSettled, waitFor } from '../helpers.js';
 
-const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('gated iframes and templates', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 1: before consent no embed loads; placeholders say what each needs, as text only', async () => {
+  it('compliance C1: before consent no embed loads; placeholders say what each needs, as text only', async () => {
     const { frame, page } = await openGatingPage('embeds.html');
-    await settle();
     const doc = page().document;
+    await waitFor(() => doc.querySelectorAll('[data-consent-placeholder]').length === 3, 'the three placeholders');
+    await pageSettled();
     const placeholders = [...doc.querySelectorAll<HTMLElement>('[data-consent-placeholder]')];
     expect(placeholders.map((box) => box.getAttribute('data-consent-placeholder'))).to.deep.equal(['promotional', 'analytics', 'promotional']);
     expect(placeholders.every((box) => box.classList.contains('cc-placeholder'))).to.equal(true);
@@ -18,7 +18,7 @@ describe('gated iframes and templates', () => {
     expect(placeholders[0]!.querySelector('button')!.textContent).to.equal('Allow Promotional');
     expect(placeholders[0]!.style.width).to.equal('320px');
     expect(placeholders[1]!.textContent, 'an embed without a title is named by its host').to.contain(page().location.hostname);
-    // REQUIREMENTS 22: a hostile title is shown as text and runs nothing.
+    // docs/compliance.md C22: a hostile title is shown as text and runs nothing.
     expect(placeholders[2]!.textContent).to.contain('<img src=x onerror=window.xss=1>');
     expect(placeholders[2]!.querySelector('img')).to.equal(null);
     expect((page() as unknown as { xss?: number }).xss).to.equal(undefined);
@@ -33,12 +33,12 @@ describe('gated iframes and templates', () => {
     frame.remove();
   });
 
-  it('REQUIREMENTS 4, 12: the placeholder button grants that category in place, as a decision of layer "placeholder"', async () => {
+  it('compliance C4, C12: the placeholder button grants that category in place, as a decision of layer "placeholder"', async () => {
     const { frame, page } = await openGatingPage('embeds.html');
     const doc = page().document;
     doc.querySelector<HTMLButtonElement>('[data-consent-placeholder="promotional"] button')!.click();
     await waitFor(() => page().runs.includes('embed-video') && page().runs.includes('embed-hostile'), 'the promotional embeds to load');
-    await settle();
+    await pageSettled();
     const change = page().changes.at(-1)!;
     expect(change.layer).to.equal('placeholder');
     expect(change.decision?.method).to.equal('custom');
@@ -52,7 +52,7 @@ describe('gated iframes and templates', () => {
     frame.remove();
   });
 
-  it('REQUIREMENTS 9: refusing the category again unloads the embed and brings the placeholder back', async () => {
+  it('compliance C9: refusing the category again unloads the embed and brings the placeholder back', async () => {
     const { frame, page } = await openGatingPage('embeds.html');
     await page().manager.set({ analytics: true });
     await waitFor(() => page().runs.includes('embed-map'), 'the map to load');
@@ -64,19 +64,19 @@ describe('gated iframes and templates', () => {
     frame.remove();
   });
 
-  it('REQUIREMENTS 4: a template is inserted once when granted; its scripts run once, gated ones by their own category', async () => {
+  it('compliance C4: a template is inserted once when granted; its scripts run once, gated ones by their own category', async () => {
     const { frame, page } = await openGatingPage('embeds.html');
     const doc = page().document;
     await page().manager.set({ analytics: true });
     await waitFor(() => page().runs.includes('template-script'), 'the template script');
-    await settle();
+    await pageSettled();
     expect(doc.querySelectorAll('.from-template').length).to.equal(1);
     expect(doc.getElementById('chart')!.nextElementSibling!.className, 'inserted right after the template').to.equal('from-template');
     expect(page().runs.filter((id) => id.startsWith('template-'))).to.deep.equal(['template-script']);
     await page().manager.set({ preferences: true });
     await waitFor(() => page().runs.includes('template-preferences'), 'the gated script inside the template');
     await page().manager.set({ analytics: true, preferences: true, promotional: false });
-    await settle();
+    await pageSettled();
     expect(doc.querySelectorAll('.from-template').length, 'never inserted twice').to.equal(1);
     expect(page().runs.filter((id) => id.startsWith('template-'))).to.deep.equal(['template-script', 'template-preferences']);
     frame.remove();

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { openGatingPage, requestedFixtures, resetBrowserState, storeDecision, waitFor, type GatingPageWindow } from '../helpers.js';
+import { openGatingPage, requestedFixtures, resetBrowserState, pageSettled, storeDecision, waitFor, type GatingPageWindow } from '../helpers.js';
 
-const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 /** The test server's own live-reload script is not the widget's: the pages' CSP blocks it, by design. */
 const widgetViolations = (win: GatingPageWindow): string[] => win.violations.filter((text) => !text.includes('__web-dev-server'));
 const entries = (win: GatingPageWindow): unknown[][] => Array.from(win.dataLayer ?? [], (entry) => Array.from(entry));
@@ -35,9 +34,9 @@ function startOf(win: GatingPageWindow, id: string): number {
 describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 1, 13: without a decision, gates every tag after it; Consent Mode default comes before the page\'s gtag commands', async () => {
+  it('compliance C1, C13: without a decision, gates every tag after it; Consent Mode default comes before the page\'s gtag commands', async () => {
     const { frame, page } = await openGatingPage('head-first.html');
-    await settle(500);
+    await pageSettled();
     expect(page().runs).to.deep.equal([]);
     expect(requestedFixtures(page())).to.deep.equal([]);
     expect(entries(page())).to.deep.equal([
@@ -54,11 +53,11 @@ describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
     frame.remove();
   });
 
-  it('REQUIREMENTS 10, 13: a stored decision activates the parsed scripts during page load, before DOMContentLoaded, in document order', async () => {
+  it('compliance C10, C13: a stored decision activates the parsed scripts during page load, before DOMContentLoaded, in document order', async () => {
     await storeDecision({ analytics: true });
     const { frame, page } = await openGatingPage('head-first.html');
     await waitFor(() => page().runs.length === 5, `five scripts (ran ${page().runs.join(', ')})`);
-    await settle();
+    await pageSettled();
     const win = page() as GatingPageWindow & { runsAtFirstMarker: string[]; runsAtLastMarker: string[] };
     expect(win.runs, 'non-async in document order, defer after parsing').to.deep.equal([
       'head-inline-1',
@@ -73,7 +72,7 @@ describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
     expect(startOf(win, 'head-external-3'), 'requested before DOMContentLoaded').to.be.below(navigation.domContentLoadedEventStart);
     expect(startOf(win, 'body-external-5'), 'requested before DOMContentLoaded').to.be.below(navigation.domContentLoadedEventStart);
     expect(win.runs).to.not.include('body-refused');
-    // REQUIREMENTS 13: default, then the stored decision's update, then the page's tag commands.
+    // docs/compliance.md C13: default, then the stored decision's update, then the page's tag commands.
     expect(entries(win)).to.deep.equal([
       ['consent', 'default', DENIED_DEFAULT],
       ['consent', 'update', ANALYTICS_ONLY],
@@ -85,14 +84,14 @@ describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
   });
 });
 
-describe('REQUIREMENTS 23, 24: strict CSP with nonces and strict-dynamic, Trusted Types', () => {
+describe('compliance C23, C24: strict CSP with nonces and strict-dynamic, Trusted Types', () => {
   beforeEach(resetBrowserState);
 
   it('the script-tag build runs consented inline, external, module and template scripts with the page nonce and no violation', async () => {
     const { frame, page } = await openGatingPage('csp-head-first.html');
     await page().manager.acceptAll();
     await waitFor(() => page().runs.length === 5, `five scripts (ran ${page().runs.join(', ')})`);
-    await settle();
+    await pageSettled();
     expect(page().runs).to.deep.equal(['csp-inline-1', 'csp-external-2', 'csp-module-3', 'csp-inline-4', 'csp-template-5']);
     for (const id of ['csp-inline-1', 'csp-external-2', 'csp-inline-4', 'csp-template-5']) {
       expect(page().runInfo[id]!.nonce, `${id} carries the nonce`).to.equal('head1st');
@@ -107,7 +106,7 @@ describe('REQUIREMENTS 23, 24: strict CSP with nonces and strict-dynamic, Truste
     expect(widgetViolations(page()), 'before consent').to.deep.equal([]);
     await page().manager.acceptAll();
     await waitFor(() => page().runs.length === 5, `five scripts (ran ${page().runs.join(', ')}; ${page().warnings.join(' / ')})`);
-    await settle();
+    await pageSettled();
     // The embed loads on its own time; the scripts keep document order.
     expect(page().runs.filter((id) => id.startsWith('core-'))).to.deep.equal(['core-inline-1', 'core-external-2', 'core-inline-module-3', 'core-template-4']);
     expect(page().runs).to.include('embed-core-embed');

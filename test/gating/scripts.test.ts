@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { openGatingPage, requestedFixtures, resetBrowserState, storeDecision, waitFor } from '../helpers.js';
+import { openGatingPage, requestedFixtures, resetBrowserState, storeDecision, pageSettled, waitFor } from '../helpers.js';
 
 type Page = Awaited<ReturnType<typeof openGatingPage>>;
 
@@ -12,7 +12,6 @@ const ANALYTICS_URLS = [
   '/test/fixtures/gating/record.js?id=a-defer-6',
 ];
 
-const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The runs without the async script, whose place is up to the network. */
 function ordered(page: Page): string[] {
@@ -21,27 +20,27 @@ function ordered(page: Page): string[] {
 
 async function waitForRuns(page: Page, count: number): Promise<void> {
   await waitFor(() => page.page().runs.length >= count, `${count} scripts to run (ran: ${page.page().runs.join(', ')})`);
-  await settle(150);
+  await pageSettled();
 }
 
-describe('script gating (CONTRACT: gating markup)', () => {
+describe('script gating: the data-category markup', () => {
   beforeEach(resetBrowserState);
 
-  it('REQUIREMENTS 1, 3: before a decision no gated script runs and no gated URL is requested', async () => {
+  it('compliance C1, C3: before a decision no gated script runs and no gated URL is requested', async () => {
     const page = await openGatingPage('scripts.html');
-    await settle(500);
+    await pageSettled();
     expect(page.page().runs, 'scripts that ran').to.deep.equal([]);
     expect(requestedFixtures(page.page()), 'gated URLs requested').to.deep.equal([]);
     expect(page.page().document.querySelectorAll('script[type="text/plain"][data-consent]').length).to.equal(14);
     // Silence and hiding the banner are not consent.
     page.page().manager.hide();
-    await settle(200);
+    await pageSettled();
     expect(page.page().runs).to.deep.equal([]);
     expect(page.page().errors).to.deep.equal([]);
     page.frame.remove();
   });
 
-  it('REQUIREMENTS 4: granting analytics runs exactly the analytics scripts, once each, in document order; !promotional runs on its refusal', async () => {
+  it('compliance C4: granting analytics runs exactly the analytics scripts, once each, in document order; !promotional runs on its refusal', async () => {
     const page = await openGatingPage('scripts.html');
     await page.page().manager.set({ analytics: true });
     await waitForRuns(page, 9);
@@ -56,7 +55,7 @@ describe('script gating (CONTRACT: gating markup)', () => {
     await waitForRuns(page, 12);
     expect(ordered(page).slice(8)).to.deep.equal(['p-external-1', 'p-inline-2', 'analytics-and-promotional']);
     await page.page().manager.set({ analytics: true, promotional: true });
-    await settle();
+    await pageSettled();
     const counts = new Map<string, number>();
     page.page().runs.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1));
     expect([...counts.values()].every((count) => count === 1), `each once: ${page.page().runs.join(', ')}`).to.equal(true);
@@ -66,7 +65,7 @@ describe('script gating (CONTRACT: gating markup)', () => {
     page.frame.remove();
   });
 
-  it('REQUIREMENTS 4: keeps type="module" from data-type, async and defer, other attributes, and inline modules', async () => {
+  it('compliance C4: keeps type="module" from data-type, async and defer, other attributes, and inline modules', async () => {
     const page = await openGatingPage('scripts.html');
     await page.page().manager.acceptAll();
     await waitForRuns(page, 12);
@@ -83,19 +82,19 @@ describe('script gating (CONTRACT: gating markup)', () => {
     page.frame.remove();
   });
 
-  it('REQUIREMENTS 4: "Reject all" runs only the !category scripts, once', async () => {
+  it('compliance C4: "Reject all" runs only the !category scripts, once', async () => {
     const page = await openGatingPage('scripts.html');
     await page.page().manager.rejectAll();
     await waitForRuns(page, 2);
     expect(page.page().runs).to.deep.equal(['not-analytics', 'not-promotional']);
     expect(requestedFixtures(page.page())).to.deep.equal(['/test/fixtures/gating/record.js?id=not-promotional']);
     await page.page().manager.rejectAll();
-    await settle();
+    await pageSettled();
     expect(page.page().runs).to.deep.equal(['not-analytics', 'not-promotional']);
     page.frame.remove();
   });
 
-  it('REQUIREMENTS 10: a stored decision runs its scripts on the next page load, once each, in document order', async () => {
+  it('compliance C10: a stored decision runs its scripts on the next page load, once each, in document order', async () => {
     await storeDecision({ analytics: true });
     const page = await openGatingPage('scripts.html');
     await waitForRuns(page, 9);
@@ -103,7 +102,7 @@ describe('script gating (CONTRACT: gating markup)', () => {
     page.frame.remove();
   });
 
-  it('REQUIREMENTS 9: after a withdrawal the page reloads and no analytics script runs or is requested again', async () => {
+  it('compliance C9: after a withdrawal the page reloads and no analytics script runs or is requested again', async () => {
     const page = await openGatingPage('scripts.html');
     await page.page().manager.set({ analytics: true });
     await waitForRuns(page, 9);

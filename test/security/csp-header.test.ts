@@ -1,16 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { resetBrowserState, waitFor } from '../helpers.js';
+import { pageSettled, resetBrowserState, waitFor } from '../helpers.js';
 import {
   openSecurityPage,
   pageNonce,
-  settle,
   waitForBanner,
   waitForDialog,
   type SecurityPage,
 } from './security-helpers.js';
 
 /**
- * REQUIREMENTS 23: a strict CSP sent as a response header, a fresh nonce per page:
+ * docs/compliance.md C23: a strict CSP sent as a response header, a fresh nonce per page:
  *   script-src 'nonce-N' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'
  * No 'unsafe-inline', no 'unsafe-eval'. The page records every securitypolicyviolation event from
  * its first script on; the dev server's websocket script is not injected into these pages, so
@@ -39,7 +38,7 @@ function expectClean(page: SecurityPage, where: string): void {
 for (const file of ['script-tag.html', 'npm.html']) {
   const build = file === 'npm.html' ? 'the npm element' : 'the script-tag build';
 
-  describe(`REQUIREMENTS 23: ${build} under a strict CSP header`, () => {
+  describe(`compliance C23: ${build} under a strict CSP header`, () => {
     beforeEach(resetBrowserState);
 
     it('zero violations through load, banner, dialog and every decision; gated inline and external scripts run with the nonce', async () => {
@@ -95,7 +94,7 @@ for (const file of ['script-tag.html', 'npm.html']) {
       await waitForBanner(page);
       await page.click('[part~="banner"] [part~="accept-all"]');
       await waitFor(() => manager.decision?.method === 'accept-all', 'accept all from the banner');
-      await settle();
+      await pageSettled();
       expectNoInlineStyles(page, 'the end');
       expectClean(page, 'every decision');
       expect(win.pageAlive).to.equal(true);
@@ -111,7 +110,7 @@ for (const file of ['script-tag.html', 'npm.html']) {
         await waitForDialog(page);
         await page.click('dialog [part~="save"]');
         await waitFor(() => page.page().manager!.decision !== null, 'the decision');
-        await settle();
+        await pageSettled();
         expectClean(page, layout);
         page.frame.remove();
       });
@@ -130,7 +129,7 @@ for (const file of ['script-tag.html', 'npm.html']) {
       await waitFor(() => page.visible('[part~="settings-button"]') !== null, 'the settings button after the reload');
       expect(page.page().manager!.decision?.method).to.equal('withdraw');
       expect(page.page().runs, 'only the script for refused analytics').to.deep.equal(['inline-refused-analytics']);
-      await settle();
+      await pageSettled();
       expectClean(page, 'after the reload');
       page.frame.remove();
     });

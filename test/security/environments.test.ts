@@ -1,10 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { resetBrowserState, waitFor } from '../helpers.js';
+import { pageSettled, pollInterval, resetBrowserState, waitFor } from '../helpers.js';
 import {
   note,
   openSecurityPage,
   securityUrl,
-  settle,
   waitForBanner,
   waitForDialog,
   type SecurityPage,
@@ -57,7 +56,7 @@ describe('broken environments: the whole widget under a strict CSP header', () =
       await waitFor(() => page.shadow()!.querySelector('[part~="receipt"]') !== null, 'the receipt');
       await page.click('dialog [part~="reject-all"]');
       await waitFor(() => win.manager!.decision?.method === 'reject-all', 'the second choice');
-      await settle(100);
+      await pageSettled();
       if (warning) {
         const matching = win.warnings.filter((text) => warning.test(text));
         expect(matching.length, `the warning, got ${JSON.stringify(win.warnings)}`).to.be.at.least(1);
@@ -74,7 +73,7 @@ describe('broken environments: the whole widget under a strict CSP header', () =
     expect(win.document.querySelectorAll('cookie-consent').length).to.equal(1);
     expect(win.manager!.config?.policyUrl).to.equal('/privacy');
     await acceptThroughTheBanner(page);
-    await settle(200);
+    await pageSettled();
     expect([...win.runs].sort()).to.deep.equal(['external-analytics', 'inline-analytics', 'inline-promotional']);
     expectPageWorks(page, 'twice');
     page.frame.remove();
@@ -85,7 +84,7 @@ describe('broken environments: the whole widget under a strict CSP header', () =
     const win = page.page();
     await waitFor(() => win.npmLoaded === true, 'the npm copy');
     await acceptThroughTheBanner(page);
-    await settle(200);
+    await pageSettled();
     expect([...win.runs].sort()).to.deep.equal(['external-analytics', 'inline-analytics', 'inline-promotional']);
     expect(win.document.querySelectorAll('cookie-consent').length).to.equal(1);
     expectPageWorks(page, 'two copies');
@@ -100,12 +99,11 @@ describe('broken environments: the whole widget under a strict CSP header', () =
     await page.click('[part~="banner"] [part~="customize"]');
     await waitForDialog(page);
     page.element().remove();
-    await settle(100);
     // A modal dialog taken out of the document leaves the top layer: the page answers again.
     const button = doc.getElementById('page-button')!;
     const box = button.getBoundingClientRect();
-    expect(doc.elementFromPoint(box.left + 2, box.top + 2), 'the page is not inert').to.equal(button);
-    expect(doc.documentElement.style.paddingBottom, 'the reserved space is given back').to.equal('');
+    await waitFor(() => doc.elementFromPoint(box.left + 2, box.top + 2) === button, 'the page to answer clicks again (not inert)');
+    await waitFor(() => doc.documentElement.style.paddingBottom === '', 'the reserved space to be given back');
     expectPageWorks(page, 'element removed');
     expect(win.manager!.decision, 'nothing was decided for the visitor').to.equal(null);
 
@@ -165,7 +163,7 @@ async function openForeignFrame(src: string, sandbox?: string) {
     while (performance.now() - started < 5000) {
       last = await ask();
       if (condition(last)) return last;
-      await settle(50);
+      await pollInterval();
     }
     throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
   };

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { ConsentConfigError, isSafeUrl, resolveConfig } from '../../src/core/config.js';
 import { en } from '../../src/ui/i18n/en.js';
-import { resetBrowserState, waitFor } from '../helpers.js';
+import { pageSettled, resetBrowserState, waitFor } from '../helpers.js';
 import { disposeManagers, mountConsent, settled, type Mounted } from '../ui/ui-fixture.js';
-import { note, openSecurityPage, settle } from './security-helpers.js';
+import { note, openSecurityPage } from './security-helpers.js';
 
 /**
- * REQUIREMENTS 22: every string the site configures or translates, every category label and
+ * docs/compliance.md C22: every string the site configures or translates, every category label and
  * description and every cookie description, fed with script payloads: nothing runs, the text is
  * shown as text, links are only http(s) or relative, other URLs are refused at configuration time.
  */
@@ -63,7 +63,7 @@ function expectInert(mounted: Mounted, payload: string, where: string): void {
   expect(text.includes(payload), `${where}: the payload is shown, as text`).to.equal(true);
 }
 
-describe('REQUIREMENTS 22: hostile strings in the configuration and translations render as text', () => {
+describe('compliance C22: hostile strings in the configuration and translations render as text', () => {
   let tried = 0;
   before(() => {
     top.__pwnedBy = [];
@@ -95,8 +95,7 @@ describe('REQUIREMENTS 22: hostile strings in the configuration and translations
       mounted.manager.showPreferences();
       await settled(mounted.el);
       mounted.$$<HTMLDetailsElement>('details').forEach((details) => (details.open = true));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(mounted.$('[part~="receipt"]').textContent).to.include(payload);
+      await waitFor(() => (mounted.$('[part~="receipt"]')?.textContent ?? '').includes(payload), 'the receipt with the translated labels');
       expectInert(mounted, payload, 'receipt');
       // The proof of consent hashes the text as shown.
       expect(mounted.manager.presentation.strings).to.include(payload);
@@ -144,7 +143,7 @@ const ACCEPTED_URLS: readonly string[] = [
   '\uFF4Aavascript:alert(1)',
 ];
 
-describe('REQUIREMENTS 22: URLs other than http(s) and relative are refused at configuration time', () => {
+describe('compliance C22: URLs other than http(s) and relative are refused at configuration time', () => {
   beforeEach(resetBrowserState);
   afterEach(disposeManagers);
 
@@ -187,7 +186,8 @@ describe('REQUIREMENTS 22: URLs other than http(s) and relative are refused at c
       element.setAttribute('policy-url', 'javascript:alert(1)');
       element.setAttribute('revision', '1');
       document.body.append(element);
-      await settle(100);
+      await waitFor(() => errors.join('\n').includes('config.policyUrl'), 'the error naming config.policyUrl');
+      await pageSettled();
       expect(element.shadowRoot!.querySelector('.cc-root')).to.equal(null);
       expect(errors.join('\n')).to.include('config.policyUrl must be an http(s) or relative URL');
       element.remove();
@@ -226,7 +226,7 @@ const HOSTILE_BLOCKS: [string, string][] = [
   ['{"revision":1,"policyUrl":"/privacy","categories":[{"id":"analytics","label":{"toString":"x"}}]}', 'config.categories[0].label'],
 ];
 
-describe('REQUIREMENTS 22: hostile data-* attributes and JSON config blocks on the script tag', () => {
+describe('compliance C22: hostile data-* attributes and JSON config blocks on the script tag', () => {
   beforeEach(resetBrowserState);
 
   const expectRefused = async (page: Awaited<ReturnType<typeof openSecurityPage>>, key: string): Promise<void> => {
@@ -236,6 +236,7 @@ describe('REQUIREMENTS 22: hostile data-* attributes and JSON config blocks on t
     // check with console.error (the same on every page view), and the page gets only the settings.
     const reported = (): string => [...win.errors, ...win.consoleErrors].join('\n');
     await waitFor(() => reported().includes(`cookie-consent: ${key}`), `the error naming ${key}`).catch(() => undefined);
+    await pageSettled();
     expect(reported(), `the error names the key (warnings: ${win.warnings.join(' / ')})`).to.include(`cookie-consent: ${key}`);
     expect(win.runs, 'no gated script runs').to.deep.equal([]);
     expect(top.__pwnedBy).to.deep.equal([]);
@@ -250,8 +251,8 @@ describe('REQUIREMENTS 22: hostile data-* attributes and JSON config blocks on t
     top.__pwned = (what) => top.__pwnedBy!.push(what);
   });
 
-  it(`${HOSTILE_DATA.length} hostile data-* attribute sets: each refused at configuration time, naming the key`, async () => {
-    for (const [data, key] of HOSTILE_DATA) {
+  for (const [index, [data, key]] of HOSTILE_DATA.entries()) {
+    it(`hostile data-* attributes ${index + 1} of ${HOSTILE_DATA.length}: refused at configuration time, naming ${key}`, async () => {
       const page = await openSecurityPage('script-tag.html', { csp: 'strict', data, config: {}, noManager: true });
       if (Object.values(data).some((value) => /<script|<style/i.test(value))) {
         // CSP 3 "is element nonceable": a script with "<script" or "<style" in an attribute loses
@@ -265,15 +266,15 @@ describe('REQUIREMENTS 22: hostile data-* attributes and JSON config blocks on t
         await expectRefused(page, key);
       }
       page.frame.remove();
-    }
-  });
+    });
+  }
 
-  it(`${HOSTILE_BLOCKS.length} hostile JSON configuration blocks: each refused, naming the key; nothing polluted`, async () => {
-    for (const [config, key] of HOSTILE_BLOCKS) {
+  for (const [index, [config, key]] of HOSTILE_BLOCKS.entries()) {
+    it(`hostile JSON configuration block ${index + 1} of ${HOSTILE_BLOCKS.length}: refused, naming ${JSON.stringify(key)}; nothing polluted`, async () => {
       // JSON.stringify drops a real __proto__ key; the hostile JSON spells it out.
       const page = await openSecurityPage('script-tag.html', { csp: 'strict', config, data: {}, noManager: true });
       await expectRefused(page, key);
       page.frame.remove();
-    }
-  });
+    });
+  }
 });

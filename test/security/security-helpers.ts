@@ -60,8 +60,6 @@ export async function openSecurityPage(file: string, options: SecurityPageOption
 
 export type SecurityPage = Awaited<ReturnType<typeof openSecurityPage>>;
 
-export const settle = (ms = 200): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The nonce the server gave this page (every script of the page carries it). */
 export function pageNonce(win: Window): string {
   return Array.from(win.document.scripts).find((script) => script.nonce)?.nonce ?? '';

@@ -1,11 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { resetBrowserState, storeDecision, waitFor } from '../helpers.js';
+import { pageSettled, resetBrowserState, storeDecision, waitFor } from '../helpers.js';
 import {
   hasTrustedTypes,
   note,
   openSecurityPage,
   pageNonce,
-  settle,
   waitForBanner,
   waitForDialog,
   type ProbedWindow,
@@ -13,7 +12,7 @@ import {
 } from './security-helpers.js';
 
 /**
- * REQUIREMENTS 24: the strict CSP header plus
+ * docs/compliance.md C24: the strict CSP header plus
  *   require-trusted-types-for 'script'; trusted-types cookie-consent
  * The only policy the page allows is the widget's. Lit would create one named "lit-html" when its
  * module is evaluated; the widget hands Lit its own policy instead (src/ui/trusted-types-lit.ts).
@@ -55,13 +54,13 @@ async function decideThroughTheInterface(page: SecurityPage): Promise<void> {
   await waitForDialog(page);
   await page.click('dialog [part~="reject-all"]');
   await waitFor(() => win.runs.includes('inline-refused-analytics'), 'the script that runs on refusal');
-  await settle();
+  await pageSettled();
 }
 
 for (const file of ['script-tag.html', 'npm.html']) {
   const build = file === 'npm.html' ? 'the npm element' : 'the script-tag build';
 
-  describe(`REQUIREMENTS 24: ${build} under Trusted Types with only the "cookie-consent" policy allowed`, () => {
+  describe(`compliance C24: ${build} under Trusted Types with only the "cookie-consent" policy allowed`, () => {
     beforeEach(resetBrowserState);
 
     it('creates exactly one policy, "cookie-consent" (none named lit-html); banner, dialog, decisions and gated scripts work; zero violations', async () => {
@@ -90,7 +89,7 @@ for (const file of ['script-tag.html', 'npm.html']) {
   });
 }
 
-describe('REQUIREMENTS 23, 24: the script-tag build for a returning visitor, in Latvian, under Trusted Types', () => {
+describe('compliance C23, C24: the script-tag build for a returning visitor, in Latvian, under Trusted Types', () => {
   beforeEach(resetBrowserState);
 
   it('stored decision: the settings button, then the interface and the language loaded on demand, all through the one policy, no violation', async () => {
@@ -104,7 +103,7 @@ describe('REQUIREMENTS 23, 24: the script-tag build for a returning visitor, in 
     expect(page.shadow()!.querySelector('.cc-root')!.getAttribute('lang')).to.equal('lv');
     await page.click('dialog [part~="reject-all"]');
     await waitFor(() => win.manager!.decision?.method === 'reject-all', 'the new choice');
-    await settle();
+    await pageSettled();
     if (hasTrustedTypes(win)) expect(win.policyNames).to.deep.equal(['cookie-consent']);
     expect(win.violations).to.deep.equal([]);
     expect(win.errors).to.deep.equal([]);
@@ -112,7 +111,7 @@ describe('REQUIREMENTS 23, 24: the script-tag build for a returning visitor, in 
   });
 });
 
-describe('REQUIREMENTS 24: two copies of the widget on one page (script tag in <head> + npm element)', () => {
+describe('compliance C24: two copies of the widget on one page (script tag in <head> + npm element)', () => {
   beforeEach(resetBrowserState);
 
   it("with trusted-types cookie-consent 'allow-duplicates': each copy has its own policy, everything works, zero violations", async () => {

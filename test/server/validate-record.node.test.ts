@@ -15,7 +15,7 @@ function rejects(body: unknown, reasonPattern: RegExp): void {
   if (!result.ok) assert.ok(result.reasons.some((reason) => reasonPattern.test(reason)), `reasons: ${result.reasons.join('; ')}`);
 }
 
-describe('validateConsentRecord (REQUIREMENTS 12: the proof of consent, strictly)', () => {
+describe('validateConsentRecord (compliance C12: the proof of consent, strictly)', () => {
   it('accepts a record as the widget sends it and returns a copy without anything extra', () => {
     const record = sampleRecord();
     const result = validateConsentRecord(JSON.parse(JSON.stringify(record)));

@@ -28,7 +28,7 @@ async function openTags(options: Parameters<typeof openGatingPage>[1] = {}) {
 
 const entries = (win: GatingPageWindow): unknown[][] => Array.from(win.dataLayer ?? [], (entry) => Array.from(entry));
 
-describe('REQUIREMENTS 13: Google Consent Mode v2', () => {
+describe('compliance C13: Google Consent Mode v2', () => {
   beforeEach(resetBrowserState);
 
   it('pushes default (all seven keys denied but security_storage, wait_for_update) before any tag command, as gtag arguments', async () => {
@@ -63,7 +63,7 @@ describe('REQUIREMENTS 13: Google Consent Mode v2', () => {
       ['consent', 'update', consent({ ads: 'denied', analytics: 'granted', preferences: 'denied' })],
       ['consent', 'update', ALL_DENIED],
       ['consent', 'update', consent({ ads: 'granted', analytics: 'denied', preferences: 'denied' })],
-      // REQUIREMENTS 9: a withdrawal sends everything back to denied.
+      // docs/compliance.md C9: a withdrawal sends everything back to denied.
       ['consent', 'update', ALL_DENIED],
     ]);
     frame.remove();
@@ -89,7 +89,7 @@ describe('REQUIREMENTS 13: Google Consent Mode v2', () => {
     frame.remove();
   });
 
-  it('sends an update for a decision made in another tab (REQUIREMENTS 13, CONTRACT consent-change from other tabs)', async () => {
+  it('sends an update for a decision made in another tab (compliance C13)', async () => {
     const first = await openTags();
     const second = await openTags();
     await first.page().manager.acceptAll();

@@ -1,14 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { cookieJar, openGatingPage, resetBrowserState, waitFor } from '../helpers.js';
+import { cookieJar, openGatingPage, pageSettled, resetBrowserState, waitFor } from '../helpers.js';
 import type { ConsentManager } from '../../src/core/manager.js';
 
 type SignalsManager = ConsentManager & { gpcHonoured: boolean; dntHonoured: boolean };
 
-const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const adStorage = (dataLayer: ArrayLike<unknown>[] | undefined): unknown =>
   (Array.from(Array.from(dataLayer ?? []).at(-1) ?? [])[2] as Record<string, unknown> | undefined)?.['ad_storage'];
 
-describe('REQUIREMENTS 15: Global Privacy Control', () => {
+describe('compliance C15: Global Privacy Control', () => {
   beforeEach(resetBrowserState);
 
   it('is honoured without asking: promotional starts refused, no decision is made for the visitor, no modal opens', async () => {
@@ -60,14 +59,14 @@ describe('REQUIREMENTS 15: Global Privacy Control', () => {
     const { frame, page } = await openGatingPage('scripts.html', { gpc: true });
     await page().manager.acceptAll();
     await waitFor(() => page().runs.includes('a-inline-7'), 'the analytics scripts');
-    await settle();
+    await pageSettled();
     expect(page().runs.filter((id) => id.startsWith('p-') || id === 'analytics-and-promotional')).to.deep.equal([]);
     expect(page().runs).to.include('not-promotional');
     frame.remove();
   });
 });
 
-describe('REQUIREMENTS 16: Do Not Track only ever makes the result more private', () => {
+describe('compliance C16: Do Not Track only ever makes the result more private', () => {
   beforeEach(resetBrowserState);
 
   it('"Accept all" under DNT keeps promotional refused (method "custom"); an explicit opt-in wins; dnt: false ignores it', async () => {

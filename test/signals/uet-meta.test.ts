@@ -9,7 +9,7 @@ async function openTags(config: object = {}) {
   return { ...opened, page: () => opened.page() as Tags };
 }
 
-describe('REQUIREMENTS 14: Microsoft UET consent', () => {
+describe('compliance C14: Microsoft UET consent', () => {
   beforeEach(resetBrowserState);
 
   it('pushes default denied before the tag, then update following promotional on every decision', async () => {
@@ -43,7 +43,7 @@ describe('REQUIREMENTS 14: Microsoft UET consent', () => {
   });
 });
 
-describe('REQUIREMENTS 14: Meta Pixel consent', () => {
+describe('compliance C14: Meta Pixel consent', () => {
   beforeEach(resetBrowserState);
 
   it("revokes before the page's fbq('init'), grants on consent to promotional, revokes on withdrawal", async () => {

@@ -36,7 +36,7 @@ function clipped(elements: HTMLElement[]): string[] {
     .map((element) => `${element.tagName.toLowerCase()}: ${element.textContent!.trim().slice(0, 30)}`);
 }
 
-describe('WCAG 2.2 AA checks scripted beyond axe (REQUIREMENTS 20, 21)', () => {
+describe('WCAG 2.2 AA checks scripted beyond axe (compliance C20, C21)', () => {
   before(enableWcag22Rules);
   beforeEach(resetBrowserState);
   afterEach(async () => {

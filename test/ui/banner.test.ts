@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { encodeConsentCookie } from '../../src/core/storage/consent-cookie.js';
 import { createDecision } from '../../src/core/decision.js';
 import { resolveConfig } from '../../src/core/config.js';
-import { cookieJar, resetBrowserState, waitFor } from '../helpers.js';
+import { cookieJar, pageSettled, resetBrowserState, waitFor } from '../helpers.js';
 import { baseConfig, bringToFront, contrastRatio, disposeManagers, enableWcag22Rules, focused, isShown, mountConsent } from './ui-fixture.js';
 
 describe('banner (first layer)', () => {
@@ -27,7 +27,7 @@ describe('banner (first layer)', () => {
   }
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`REQUIREMENTS 5: "Reject all" has the same weight as "Accept all" (${theme} theme)`, async () => {
+    it(`compliance C5: "Reject all" has the same weight as "Accept all" (${theme} theme)`, async () => {
       const { el, $ } = await mountConsent({ theme });
       const accept = $('[part~="accept-all"]');
       const reject = $('[part~="reject-all"]');
@@ -45,7 +45,7 @@ describe('banner (first layer)', () => {
     });
   }
 
-  it('REQUIREMENTS 3: Escape, scrolling and clicking the page grant nothing', async () => {
+  it('compliance C3: Escape, scrolling and clicking the page grant nothing', async () => {
     const filler = document.createElement('div');
     filler.style.height = '3000px';
     filler.innerHTML = '<p>page content</p>';
@@ -57,7 +57,7 @@ describe('banner (first layer)', () => {
       window.scrollTo(0, 2000);
       document.dispatchEvent(new Event('scroll'));
       filler.querySelector('p')!.click();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await pageSettled();
       expect(manager.decision).to.equal(null);
       expect(manager.granted('analytics')).to.equal(false);
       expect(cookieJar().has('cookie_consent')).to.equal(false);
@@ -69,7 +69,7 @@ describe('banner (first layer)', () => {
     }
   });
 
-  it('REQUIREMENTS 3, 17: a modal banner closes on Escape without granting anything, and offers the settings button', async () => {
+  it('compliance C3, C17: a modal banner closes on Escape without granting anything, and offers the settings button', async () => {
     const { el, manager, $ } = await mountConsent({ layout: 'modal' });
     await waitFor(() => el.shadowRoot!.activeElement !== null, 'focus inside the modal banner');
     await sendKeys({ press: 'Escape' });
@@ -82,7 +82,7 @@ describe('banner (first layer)', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 6: after "Reject all" nothing covers the page and it scrolls', async () => {
+  it('compliance C6: after "Reject all" nothing covers the page and it scrolls', async () => {
     const filler = document.createElement('div');
     filler.style.height = '3000px';
     filler.id = 'page-content';
@@ -106,7 +106,7 @@ describe('banner (first layer)', () => {
     }
   });
 
-  it('REQUIREMENTS 17: the non-modal banner traps nothing: Tab leaves it for the page', async () => {
+  it('compliance C17: the non-modal banner traps nothing: Tab leaves it for the page', async () => {
     const after = document.createElement('button');
     after.textContent = 'A page button';
     const { el, $ } = await mountConsent();
@@ -121,7 +121,7 @@ describe('banner (first layer)', () => {
     }
   });
 
-  it('REQUIREMENTS 18 (WCAG 2.4.11): the sticky bar never hides the element that has focus', async () => {
+  it('compliance C18 (WCAG 2.4.11): the sticky bar never hides the element that has focus', async () => {
     const page = document.createElement('div');
     page.innerHTML = Array.from({ length: 40 }, (_, i) => `<p style="margin: 0 0 40px"><a href="#l${i}">Link ${i}</a></p>`).join('');
     document.body.prepend(page);
@@ -160,7 +160,8 @@ describe('banner (first layer)', () => {
       if (root.querySelector('[part~="banner"]')) appeared.push('banner');
     });
     inner.observe(root, { childList: true, subtree: true });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitFor(() => isShown($('[part~="settings-button"]')), 'the settings button');
+    await pageSettled();
     observer.disconnect();
     inner.disconnect();
     expect(appeared).to.deep.equal([]);
@@ -183,7 +184,9 @@ describe('banner (first layer)', () => {
       const before = content.getBoundingClientRect().toJSON();
       const { el, $ } = await mountConsent();
       await waitFor(() => isShown($('[part~="banner"]')), 'the banner');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The banner's entry animation done, then the layout-shift entries it would have caused.
+      await Promise.all(el.shadowRoot!.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+      await pageSettled();
       expect(content.getBoundingClientRect().toJSON()).to.deep.equal(before);
       // Chromium reports layout shifts; Firefox has no layout-shift entries, the box check covers it.
       if (observer) expect(shifts.reduce((sum, value) => sum + value, 0)).to.equal(0);

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { en } from '../../src/ui/i18n/en.js';
 import { importLanguage } from '../../src/ui/i18n/import-language.js';
 import { BUILT_IN_LANGUAGES, isRightToLeft, loadStrings, pickLanguage } from '../../src/ui/i18n/languages.js';
-import { resetBrowserState } from '../helpers.js';
+import { pageSettled, resetBrowserState } from '../helpers.js';
 import { disposeManagers, enableWcag22Rules, mountConsent, settled } from './ui-fixture.js';
 
 /** Words that are rightly the same as in English: a proper name, German "Name", French "Date". */
@@ -100,7 +100,7 @@ describe('languages', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 22: strings from configuration and translations render as text, never as markup', async () => {
+  it('compliance C22: strings from configuration and translations render as text, never as markup', async () => {
     const payload = '<img src=x onerror="window.__ccInjected=1"></style><script>window.__ccInjected=2</script>';
     const mounted = await mountConsent({
       translations: { en: { bannerTitle: payload, bannerText: payload, acceptAll: payload, preferencesIntro: payload } },
@@ -112,7 +112,7 @@ describe('languages', () => {
     mounted.manager.showPreferences();
     await settled(mounted.el);
     mounted.$$<HTMLDetailsElement>('details').forEach((details) => (details.open = true));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pageSettled();
     expect((window as { __ccInjected?: number }).__ccInjected).to.equal(undefined);
     expect(mounted.el.shadowRoot!.querySelectorAll('img, script').length).to.equal(0);
     expect(mounted.$('#cc-banner-title').textContent).to.equal(payload);

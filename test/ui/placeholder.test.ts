@@ -10,7 +10,7 @@ describe('embed placeholder (contextual consent)', () => {
   beforeEach(resetBrowserState);
 
   for (const language of ['en', 'lv', 'ar'] as const) {
-    it(`REQUIREMENTS 7, 17: says what the embed needs and offers to allow it, accessibly (${language})`, async () => {
+    it(`compliance C7, C17: says what the embed needs and offers to allow it, accessibly (${language})`, async () => {
       const manager = new ConsentManager().start({ revision: 1, policyUrl: '/privacy', language }, { window });
       const page = await fixture<HTMLElement>(html`<main lang=${language}>
         <iframe data-consent="promotional" data-src="/test/fixtures/gating/embed.html" title="Product video" width="320" height="180"></iframe>

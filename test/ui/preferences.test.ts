@@ -36,7 +36,7 @@ describe('preferences dialog (second layer)', () => {
   beforeEach(bringToFront);
   afterEach(disposeManagers);
 
-  it('REQUIREMENTS 17: opens as a modal dialog with a name and moves focus inside', async () => {
+  it('compliance C17: opens as a modal dialog with a name and moves focus inside', async () => {
     const mounted = await mountConsent();
     const dialog = await openFromBanner(mounted);
     expect(dialog.matches(':modal')).to.equal(true);
@@ -46,7 +46,7 @@ describe('preferences dialog (second layer)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 2, 19: every non-necessary switch starts off; the necessary one is on, disabled and explained', async () => {
+  it('compliance C2, C19: every non-necessary switch starts off; the necessary one is on, disabled and explained', async () => {
     const mounted = await mountConsent();
     await openFromBanner(mounted);
     const states = switches(mounted).map((input) => [input.id, input.getAttribute('role'), input.checked, input.disabled]);
@@ -63,7 +63,7 @@ describe('preferences dialog (second layer)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 19: Space toggles a switch; "Save choices" saves exactly what is on', async () => {
+  it('compliance C19: Space toggles a switch; "Save choices" saves exactly what is on', async () => {
     const mounted = await mountConsent();
     await openFromBanner(mounted);
     const analytics = mounted.$<HTMLInputElement>('#cc-switch-analytics');
@@ -84,7 +84,7 @@ describe('preferences dialog (second layer)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 17: keeps Tab and Shift+Tab inside the dialog', async () => {
+  it('compliance C17: keeps Tab and Shift+Tab inside the dialog', async () => {
     const mounted = await mountConsent();
     const dialog = await openFromBanner(mounted);
     const seen = new Set<Element>();
@@ -105,7 +105,7 @@ describe('preferences dialog (second layer)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 3, 17: Escape closes without granting anything and focus returns to "Customize"', async () => {
+  it('compliance C3, C17: Escape closes without granting anything and focus returns to "Customize"', async () => {
     const mounted = await mountConsent();
     mounted.$('[part~="customize"]').focus();
     await openFromBanner(mounted);
@@ -136,7 +136,7 @@ describe('preferences dialog (second layer)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 3: the close button and a click on the backdrop grant nothing', async () => {
+  it('compliance C3: the close button and a click on the backdrop grant nothing', async () => {
     const mounted = await mountConsent();
     let dialog = await openFromBanner(mounted);
     mounted.$('[part~="close"]').click();
@@ -151,7 +151,7 @@ describe('preferences dialog (second layer)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 7: lists each category\'s cookies with name, provider, duration and purpose, and links the policy', async () => {
+  it('compliance C7: lists each category\'s cookies with name, provider, duration and purpose, and links the policy', async () => {
     const mounted = await mountConsent(withCookies);
     await openFromBanner(mounted);
     const details = mounted.$$<HTMLDetailsElement>('details');
@@ -171,7 +171,7 @@ describe('preferences dialog (second layer)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 8: after a choice the settings button reopens the dialog with the current state and the receipt', async () => {
+  it('compliance C8: after a choice the settings button reopens the dialog with the current state and the receipt', async () => {
     const mounted = await mountConsent();
     mounted.$('[part~="reject-all"]').click();
     await waitFor(() => mounted.manager.decision !== null, 'the first decision');
@@ -199,7 +199,7 @@ describe('preferences dialog (second layer)', () => {
     await waitFor(() => focused() === mounted.$('[part~="settings-button"]'), 'focus back on the settings button');
   });
 
-  it('REQUIREMENTS 8: a decision made in the same millisecond as the one before still shows in the history', async () => {
+  it('compliance C8: a decision made in the same millisecond as the one before still shows in the history', async () => {
     const mounted = await mountConsent();
     const realNow = Date.now;
     const frozen = realNow();
@@ -221,7 +221,7 @@ describe('preferences dialog (second layer)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 8: withdrawing everything takes as many clicks from the settings button as accepting everything', async () => {
+  it('compliance C8: withdrawing everything takes as many clicks from the settings button as accepting everything', async () => {
     const mounted = await mountConsent();
     mounted.$('[part~="accept-all"]').click();
     await waitFor(() => mounted.manager.granted('analytics'), 'consent');
@@ -285,7 +285,7 @@ describe('preferences dialog (second layer)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('REQUIREMENTS 15: says that a Global Privacy Control signal was honoured, and keeps promotional off on "Accept all"', async () => {
+  it('compliance C15: says that a Global Privacy Control signal was honoured, and keeps promotional off on "Accept all"', async () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
     try {
       const mounted = await mountConsent();

@@ -11,7 +11,7 @@ describe('themes, custom properties and parts', () => {
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`REQUIREMENTS 20: the ${theme} theme keeps text at 4.5:1 and switches and focus rings at 3:1`, async () => {
+    it(`compliance C20: the ${theme} theme keeps text at 4.5:1 and switches and focus rings at 3:1`, async () => {
       const mounted = await mountConsent({ theme });
       expect(mounted.el.getAttribute('theme')).to.equal(theme);
       const banner = getComputedStyle(mounted.$('[part~="banner"]'));

@@ -68,7 +68,7 @@ export async function saveAttempts(eventId: string, attempts: number, store: Use
 
 /**
  * Whether the widget's database exists. Opening it would create it, and nothing may be stored
- * before the visitor decides (REQUIREMENTS 1), so a page load without one has nothing to resend.
+ * before the visitor decides (docs/compliance.md, C1), so a page load without one has nothing to resend.
  * Where `indexedDB.databases()` is missing, only a page with a decision looks.
  */
 export async function outboxMayExist(win: Window, hasDecision: boolean): Promise<boolean> {

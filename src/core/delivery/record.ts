@@ -4,7 +4,7 @@ import { sha256Hex } from './sha256.js';
 import { WIDGET_VERSION } from './version.js';
 
 /**
- * What the site's backend receives for every decision: the proof of consent of REQUIREMENTS 12.
+ * What the site's backend receives for every decision: the proof of consent of docs/compliance.md, C12.
  * Deliberately nothing that identifies a person: no IP, no user agent, no query string.
  * The JSON Schema is schema/consent-record.schema.json.
  */

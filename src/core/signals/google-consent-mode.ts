@@ -12,7 +12,7 @@ export type ConsentModeKey =
   | 'personalization_storage'
   | 'security_storage';
 
-/** REQUIREMENTS 13: which category each Consent Mode v2 key follows. */
+/** docs/compliance.md, C13: which category each Consent Mode v2 key follows. */
 export const CONSENT_MODE_MAPPING: Record<ConsentModeKey, string> = {
   ad_storage: 'promotional',
   ad_user_data: 'promotional',

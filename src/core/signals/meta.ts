@@ -60,7 +60,7 @@ function putFirst(fbq: Fbq, call: () => ConsentCall): void {
   });
 }
 
-/** Meta Pixel consent (REQUIREMENTS 14): `revoke` before `init`, `grant` once promotional is granted. */
+/** Meta Pixel consent (docs/compliance.md, C14): `revoke` before `init`, `grant` once promotional is granted. */
 export function startMeta(manager: ConsentManager, win: Window): void {
   const page = win as MetaWindow;
   const call = (): ConsentCall => ['consent', manager.granted('promotional') ? 'grant' : 'revoke'];

@@ -18,7 +18,7 @@ export function readPrivacySignals(win: Window | undefined, config: ResolvedConf
 
 /**
  * "Accept all" under a privacy signal keeps promotional refused: the signal is the visitor's
- * standing opt-out (REQUIREMENTS 15) and DNT may only make things more private (16). Only a
+ * standing opt-out (docs/compliance.md, C15) and DNT may only make things more private (C16). Only a
  * choice of promotional itself (`set({ promotional: true })`) overrides it. The method says why:
  * `gpc` under GPC; `custom` under DNT alone, since the result is not "all".
  * Refuses promotional in `all` (the accept-all choice being built) and returns the method.

@@ -9,7 +9,7 @@ function push(win: UetWindow, mode: 'default' | 'update', granted: boolean): voi
   win.uetq.push('consent', mode, { ad_storage: granted ? 'granted' : 'denied' });
 }
 
-/** Microsoft UET consent (REQUIREMENTS 14): denied by default before the tag, then follows `promotional`. */
+/** Microsoft UET consent (docs/compliance.md, C14): denied by default before the tag, then follows `promotional`. */
 export function startUet(manager: ConsentManager, win: Window): void {
   const page = win as UetWindow;
   push(page, 'default', false);

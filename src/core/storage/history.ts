@@ -44,7 +44,7 @@ function createClosableStore(databaseName: string, storeName: string): UseStore 
 
 /**
  * Opened lazily: opening creates the database, and nothing may be stored before the visitor
- * decides (REQUIREMENTS 1). Every other module shares this one database through this store.
+ * decides (docs/compliance.md, C1). Every other module shares this one database through this store.
  */
 export function consentStore(): UseStore {
   defaultStore ??= createClosableStore(DATABASE_NAME, STORE_NAME);
