@@ -57,6 +57,7 @@ export class PhaseRecorder {
   siteHost = '';
   readonly #initiators = new Map<string, Initiator>();
   readonly #requestInitiators = new Map<string, Initiator>();
+  readonly #scriptRequests = new Map<string, Initiator>();
   readonly #pending = new Set<Promise<unknown>>();
 
   constructor(readonly phase: Phase) {}
@@ -90,6 +91,10 @@ export class PhaseRecorder {
   #written(event: WriteEvent): void {
     const script = scriptFromStack(event.stack);
     const initiator: Initiator = script ? { kind: 'script', url: script } : { kind: 'unknown' };
+    if (event.kind === 'request') {
+      if (script && !this.#scriptRequests.has(event.text)) this.#scriptRequests.set(event.text, initiator);
+      return;
+    }
     if (event.kind !== 'cookie') {
       this.#remember(`${event.kind} ${event.origin} ${event.text}`, initiator);
       this.#observe(event.kind, event.text, event.origin, initiator);
@@ -129,7 +134,8 @@ export class PhaseRecorder {
     await Promise.all(this.#pending);
     for (const observation of this.observations) {
       if (observation.kind === 'request' && observation.initiator.kind === 'unknown') {
-        observation.initiator = this.#requestInitiators.get(observation.url!) ?? observation.initiator;
+        const url = observation.url!;
+        observation.initiator = this.#scriptRequests.get(url) ?? this.#requestInitiators.get(url) ?? observation.initiator;
       }
     }
   }

@@ -1,14 +1,16 @@
 /**
  * What runs in every frame before the page's own scripts: it wraps the ways a script stores
  * something (document.cookie, cookieStore.set, Storage#setItem, indexedDB.open) to tell the
- * scanner which script did it. The DevTools protocol names the initiator of requests and
- * responses, but not of these; the call stack at the time of the write does.
+ * scanner which script did it: the call stack at the time of the write names it. The DevTools
+ * protocol names the initiator of requests, but a script that runs while the page is parsed
+ * and sets an image's src (a tracking pixel) is reported as the parser; so the ways a script
+ * starts a third-party request are wrapped too.
  */
 export const BINDING = '__cookieConsentScan';
 
 export interface WriteEvent {
-  kind: 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB';
-  /** For a cookie, the whole string written ("name=value; Path=/"); otherwise the key or database name. */
+  kind: 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'request';
+  /** For a cookie, the whole string written ("name=value; Path=/"); for a request, its URL; otherwise the key or database name. */
   text: string;
   /** The stack at the time of the write, read in Node by scriptFromStack. */
   stack: string;
@@ -64,6 +66,46 @@ export function instrumentWrites(binding: string): void {
     }
     report(area, String(key));
     return setItem.call(this, key, value);
+  };
+  const requested = (url: unknown) => {
+    try {
+      const absolute = new URL(String(url instanceof Request ? url.url : url), document.baseURI);
+      if (absolute.origin !== location.origin) report('request', absolute.href);
+    } catch {
+      // Not a URL: the browser makes no request either.
+    }
+  };
+  for (const [element, property] of [[HTMLImageElement, 'src'], [HTMLScriptElement, 'src'], [HTMLIFrameElement, 'src']] as const) {
+    const descriptor = Object.getOwnPropertyDescriptor(element.prototype, property);
+    if (!descriptor?.set) continue;
+    const setSource = descriptor.set;
+    Object.defineProperty(element.prototype, property, {
+      ...descriptor,
+      set(value: string) {
+        requested(value);
+        setSource.call(this, value);
+      },
+    });
+  }
+  const setAttribute = Element.prototype.setAttribute;
+  Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
+    if (name.toLowerCase() === 'src') requested(value);
+    return setAttribute.call(this, name, value);
+  };
+  const fetchFunction = window.fetch;
+  window.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    requested(input);
+    return fetchFunction.call(this, input, init);
+  } as typeof fetch;
+  const xhrOpen = XMLHttpRequest.prototype.open as (this: XMLHttpRequest, ...args: unknown[]) => void;
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+    requested(args[1]);
+    return xhrOpen.apply(this, args);
+  };
+  const sendBeacon = navigator.sendBeacon;
+  navigator.sendBeacon = function (this: Navigator, url: string | URL, data?: BodyInit | null) {
+    requested(url);
+    return sendBeacon.call(this, url, data);
   };
   const open = IDBFactory.prototype.open;
   IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
