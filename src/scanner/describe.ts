@@ -39,9 +39,10 @@ export const SECTION_TITLES = {
 export function describeExpiry(cookie: CookieAttributes | undefined, now = Date.now()): string {
   if (!cookie || cookie.expires < 0) return 'session';
   const days = Math.max(0, Math.round((cookie.expires * 1000 - now) / 86_400_000));
-  if (days >= 365) return `${Math.round(days / 36.5) / 10} years`;
-  if (days >= 60) return `${Math.round(days / 30)} months`;
-  return days === 1 ? '1 day' : `${days} days`;
+  const count = (number: number, unit: string) => `${number} ${unit}${number === 1 ? '' : 's'}`;
+  if (days >= 365) return count(Math.round(days / 36.5) / 10, 'year');
+  if (days >= 60) return count(Math.round(days / 30), 'month');
+  return count(days, 'day');
 }
 
 export function describeFlags(cookie: CookieAttributes | undefined): string {
@@ -65,7 +66,8 @@ export function describeSeen(item: ScannedItem): string {
 
 export function describeLeak(leak: Leak): string {
   const again = leak.alsoAfterReject ? ' (and again after "Reject all")' : '';
-  return `${describeItem(leak.item)}: set ${leak.when}${again} on ${leak.page}, by ${describeInitiator(leak.initiator)}; category ${describeCategory(leak.item)}`;
+  const verb = leak.item.kind === 'request' ? 'sent' : 'set';
+  return `${describeItem(leak.item)}: ${verb} ${leak.when}${again} on ${leak.page}, by ${describeInitiator(leak.initiator)}; category ${describeCategory(leak.item)}`;
 }
 
 export function describeChoices(report: ScanReport): string {

@@ -6,32 +6,27 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { browsers, chromiumArgs } from '../../scripts/browsers.mjs';
 import { resolveConfig } from '../../src/core/config.js';
-import { respond, serveFixture, type Fixture } from './fixture-server.js';
+import { respond, serveFixture } from './fixture-server.js';
+import { serveLeakySite, type LeakySite } from './leaky-site.js';
 import { requireChromiumAndWidget, runScan, type JsonScan, type ScanRun } from './scan-helpers.js';
 
-// A shop with the widget and three mistakes (see fixtures/leaky/): a tracking pixel sent to
-// another host before any choice, a cookie set by a script nobody gated, and a localStorage key
-// written whatever the decision, so also after "Reject all". One properly gated script sets a
-// declared cookie after "Accept all" only, which is not a leak.
-const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+// The leaky fixture shop (leaky-site.ts): three mistakes, and one gated script done right.
 const dir = mkdtempSync(join(tmpdir(), 'scan-leaks-'));
-let tracker: Fixture;
-let site: Fixture;
+let leaky: LeakySite;
+let site: LeakySite['site'];
 let scan: ScanRun;
 let json: JsonScan;
 
 describe('scanning a site that leaks', { timeout: 300_000 }, () => {
   before(async () => {
     requireChromiumAndWidget();
-    // Another loopback address: a different host, so a third party to the shop.
-    tracker = await serveFixture({ host: '127.0.0.2', routes: { '/pixel.gif': respond(200, { 'content-type': 'image/gif' }, PIXEL) } });
-    site = await serveFixture({ site: 'leaky', replacements: { tracker: tracker.origin }, routes: { '/privacy.html': respond(200, { 'content-type': 'text/html' }, '<h1>Privacy</h1>') } });
+    leaky = await serveLeakySite();
+    site = leaky.site;
     scan = await runScan([`${site.origin}/`, '--json', '--html', join(dir, 'report.html'), '--config', join(dir, 'config.json')]);
     json = JSON.parse(scan.stdout) as JsonScan;
   });
   after(async () => {
-    await site?.close();
-    await tracker?.close();
+    await leaky?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
