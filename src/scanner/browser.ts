@@ -1,22 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserType } from 'playwright-core';
 import { ScanError } from './scan-error.js';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 /**
- * Headless Chromium's flags: as root it runs only without the sandbox, and on a build machine
- * without internet its own background fetches (updates, sync) only fail and slow it down.
+ * Headless Chromium's flags, shared with the project's tests: as root it runs only without the
+ * sandbox, and on a build machine without internet its own background fetches (updates, sync)
+ * only fail and slow it down.
  */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROMIUM_FLAGS_FILE = new URL('../../data/chromium-flags.json', import.meta.url);
 
 /** The system Chromium: CHROME_PATH when it names a file, else /usr/bin/chromium. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, fallback = DEFAULT_CHROMIUM): string {
@@ -41,7 +34,7 @@ async function loadChromium(): Promise<BrowserType> {
 export async function launchChromium(executablePath: string): Promise<Browser> {
   const chromium = await loadChromium();
   try {
-    return await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    return await chromium.launch({ executablePath, headless: true, args: JSON.parse(readFileSync(CHROMIUM_FLAGS_FILE, 'utf8')) as string[] });
   } catch (error) {
     throw new ScanError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -5,6 +5,7 @@ import { loadCookieDatabase } from '../../src/scanner/cookie-database.js';
 import { parseCookieString } from '../../src/scanner/cookie-string.js';
 import { CrawlQueue, sameSite } from '../../src/scanner/crawl.js';
 import { parseCsv } from '../../src/scanner/csv.js';
+import { createProgress } from '../../src/scanner/progress.js';
 import { scriptFromStack } from '../../src/scanner/instrument.js';
 import { runScan } from './scan-helpers.js';
 
@@ -72,6 +73,25 @@ describe('scanner parts', () => {
     });
     assert.throws(() => findChromium({ CHROME_PATH: '/nowhere/chrome' }, '/nonexistent/chromium'), /CHROME_PATH \(\/nowhere\/chrome\) and \/nonexistent\/chromium do not exist/);
     assert.equal(findChromium({ CHROME_PATH: process.execPath }, '/nonexistent/chromium'), process.execPath);
+  });
+
+  it('draws a progress bar in place on a terminal, and plain lines elsewhere', () => {
+    const written = (isTTY: boolean) => {
+      let output = '';
+      const stream = { isTTY, columns: 80, write: (chunk: string) => ((output += chunk), true) } as unknown as NodeJS.WritableStream;
+      const progress = createProgress(stream);
+      progress.total(4);
+      progress.step('before any choice: /');
+      progress.step('before any choice: /about');
+      progress.done();
+      return output;
+    };
+    assert.equal(written(false), 'scan 1/4 before any choice: /\nscan 2/4 before any choice: /about\n');
+    const bar = written(true);
+    const clearLine = '\r\x1b[2K';
+    assert.ok(bar.startsWith(`${clearLine}[${'#'.repeat(6)}${'.'.repeat(18)}] 1/4 before any choice: /`), bar);
+    assert.ok(bar.includes(`${clearLine}[${'#'.repeat(12)}${'.'.repeat(12)}] 2/4 before any choice: /about`), bar);
+    assert.ok(!bar.includes('\n'), 'redrawn in place');
   });
 
   it('refuses bad input with exit code 2 and a message naming it', async () => {
