@@ -71,9 +71,10 @@ export function describeLeak(leak: Leak): string {
 }
 
 export function describeChoices(report: ScanReport): string {
-  if (!report.widgetFound) return 'no consent widget found on the pages';
-  const how = (method: string | undefined) => (method === 'api' ? 'the widget API' : method === 'button' ? 'its button' : 'nothing found to click');
-  return `"Accept all" through ${how(report.choices.accept)}, "Reject all" through ${how(report.choices.reject)}`;
+  const how = (method: string | undefined) => (method === 'api' ? 'the widget API' : method === 'button' ? 'a button of that name' : 'nothing found to click');
+  const choices = `"Accept all" through ${how(report.choices.accept)}, "Reject all" through ${how(report.choices.reject)}`;
+  if (report.widgetFound) return choices;
+  return report.choices.accept === 'none' && report.choices.reject === 'none' ? 'not found on the pages, and no button to accept or reject' : `not found; ${choices}`;
 }
 
 export function undeclared(report: ScanReport): ScannedItem[] {
