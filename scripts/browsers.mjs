@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** The Debian browsers the tests drive; CHROME_PATH / FIREFOX_PATH point elsewhere. */
 export const browsers = [
@@ -13,17 +13,10 @@ export const browsers = [
 
 /**
  * Chromium's flags for tests, screenshots and benchmarks: as root it needs no sandbox, and on a
- * machine without internet its background fetches only fail, many at a time.
+ * machine without internet its background fetches only fail, many at a time. The cookie scanner
+ * (src/scanner/browser.ts) launches Chromium with the same list, shipped in data/.
  */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export const chromiumArgs = JSON.parse(readFileSync(new URL('../data/chromium-flags.json', import.meta.url), 'utf8'));
 
 export function missingBrowsers() {
   return browsers.filter((browser) => !existsSync(browser.path));
