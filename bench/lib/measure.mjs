@@ -5,7 +5,7 @@
 import { WIDGET_FILES } from './widgets.mjs';
 import { clickAccept, newVisitor, openPage, waitForBanner, waitForGatedScript } from './browser.mjs';
 
-const SETTLE_MS = 1000;
+export const SETTLE_MS = 1000;
 
 /**
  * When the page without a widget is measured as the twin of a first visit: the widgets' first
