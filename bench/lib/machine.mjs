@@ -18,11 +18,17 @@ export function loadWarning(before, after) {
   return `warning: load average ${worst.toFixed(2)} (1 min) is above ${QUIET_LOAD}: the machine was not quiet, timings are inflated and noisy`;
 }
 
-export function describeMachine(browserVersion) {
+export function describeHost(browserVersion, throttling) {
   const cpu = cpus();
   return [
     `- CPU: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores; OS: ${process.platform} ${release()}; Node ${process.version}`,
-    `- Browser: Chromium ${browserVersion} (headless, ${CHROME_PATH}), CPU throttled ${CPU_THROTTLE}× (Emulation.setCPUThrottlingRate)`,
+    `- Browser: Chromium ${browserVersion} (headless, ${CHROME_PATH}), ${throttling}`,
+  ].join('\n');
+}
+
+export function describeMachine(browserVersion) {
+  return [
+    describeHost(browserVersion, `CPU throttled ${CPU_THROTTLE}× (Emulation.setCPUThrottlingRate)`),
     `- Widgets: cookie-consent-widget ${version('package.json')} (dist/cookie-consent.js and the chunks it loads), vanilla-cookieconsent ${version('node_modules/vanilla-cookieconsent/package.json')} (cookieconsent.umd.js + cookieconsent.css + its config script), Orejime ${version('node_modules/orejime/package.json')} (orejime-standard-en.js + orejime-standard.css + its config script)`,
   ].join('\n');
 }

@@ -44,7 +44,8 @@ function respond(request, response) {
     }
   }
   if (!found) {
-    response.writeHead(path === '/privacy' ? 204 : 404).end();
+    // The privacy link's target, and the icon a browser asks for (a 404 there is an error in the console).
+    response.writeHead(path === '/privacy' || path === '/favicon.ico' ? 204 : 404).end();
     return;
   }
   const [body, type] = found;
