@@ -89,49 +89,6 @@ function languagesAsChunks() {
   };
 }
 
-/** In the main file, debug mode is a stub that loads dist/cookie-consent.debug.js when `debug: true`. */
-function debugAsChunk() {
-  return {
-    name: 'debug-as-chunk',
-    resolveId(source, importer) {
-      return source === './debug.js' && importer === dist('core/boot.js') ? '\0lazy-debug' : null;
-    },
-    load(id) {
-      if (id !== '\0lazy-debug') return null;
-      return `export function startDebug(manager, win) {
-  if (manager.config && manager.config.debug) ${RUNTIME}.load('debug').then((chunk) => chunk.startDebug(manager, win), () => undefined);
-}`;
-    },
-  };
-}
-
-/**
- * In the main file, the core modules that are not needed on every page view are swapped for
- * stand-ins in src/embed/ that load the real module, built as a chunk, when it is needed.
- * Each entry: [what the core imports, which core module imports it, the stand-in].
- */
-const ON_DEMAND = [
-  // Delivery of consent records: dist/cookie-consent.delivery.js.
-  ['./delivery/delivery.js', 'core/boot.js', 'embed/lazy-delivery.js'],
-  // The configuration check: defaults only here; the banner and interface chunks check.
-  ['./config.js', 'core/manager.js', 'embed/lite-config.js'],
-  // The receipts in IndexedDB and the erasing of refused categories: dist/cookie-consent.store.js.
-  ['./storage/history.js', 'core/manager.js', 'embed/lazy-history.js'],
-  ['./gating/erase.js', 'core/manager.js', 'embed/lazy-erase.js'],
-  // Gated iframes and their placeholder: dist/cookie-consent.embeds.js.
-  ['./embeds.js', 'core/gating/start.js', 'embed/lazy-embeds.js'],
-];
-
-function standIns() {
-  return {
-    name: 'stand-ins',
-    resolveId(source, importer) {
-      const found = ON_DEMAND.find(([module, by]) => source === module && importer === dist(by));
-      return found ? dist(found[2]) : null;
-    },
-  };
-}
-
 /** CSS without comments and with no more whitespace than it needs; spaces inside values are kept (one each). */
 const squeezeCss = (text) =>
   text
@@ -239,6 +196,6 @@ export default [
   {
     input: 'dist/embed.js',
     output: { file: 'dist/cookie-consent.js', format: 'iife', sourcemap: true },
-    plugins: [chunkManifest(), debugAsChunk(), standIns(), resolve(), minify()],
+    plugins: [chunkManifest(), resolve(), minify()],
   },
 ];

@@ -4,11 +4,12 @@
  * and loads the interface (dist/cookie-consent.ui.js) only when the visitor needs it.
  */
 import { bootConsent } from './core/boot.js';
-import { getConsentManager } from './core/manager.js';
+import { ConsentManager, pageManager } from './core/manager.js';
 import { createChunkLoader, ownScript } from './embed/chunks.js';
 import { configFromPage } from './embed/config-from-page.js';
 import { resumeErasing } from './embed/lazy-erase.js';
 import { startLazyUi } from './embed/lazy-ui.js';
+import { lazyParts } from './embed/lazy-parts.js';
 import { installRuntime } from './embed/runtime.js';
 import { TAG_NAME } from './ui/tag-name.js';
 
@@ -18,13 +19,14 @@ function mountElement(): void {
 
 // Read while this file runs: afterwards document.currentScript is some other script or null.
 const script = ownScript(document);
+const getConsentManager = (): ConsentManager => pageManager(() => new ConsentManager({ parts: lazyParts }));
 const manager = getConsentManager();
 const win = window as Window & { cookieConsent?: typeof manager };
 if (!win.cookieConsent) {
   win.cookieConsent = manager;
   const chunks = createChunkLoader(window, script);
   let loadInterface = (): Promise<unknown> => Promise.reject(new Error('the interface is not ready to load yet'));
-  installRuntime(window, chunks, () => loadInterface());
+  installRuntime(window, chunks, getConsentManager, () => loadInterface());
   // A configuration block that is not JSON throws here; what is wrong inside one is reported by
   // the configuration check, which runs before anything is shown (src/embed/lazy-ui.ts).
   const config = configFromPage(document, script);

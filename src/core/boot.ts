@@ -1,7 +1,5 @@
-import { startDelivery } from './delivery/delivery.js';
-import { startDebug } from './debug.js';
 import { startGating } from './gating/start.js';
-import { getConsentManager, type ConsentManager } from './manager.js';
+import type { ConsentManager } from './manager.js';
 import { startSignals } from './signals/start.js';
 import type { ConsentConfig } from './types.js';
 
@@ -10,13 +8,13 @@ import type { ConsentConfig } from './types.js';
  * manager (reads the stored decision synchronously), then the parts that act on the decision.
  * The script tag and the element both start the widget through here; only the first call counts.
  * `started` runs once the stored decision is known, before the rest: the script tag starts
- * downloading the banner there on a first visit.
+ * downloading the banner there on a first visit. The manager brings the parts (src/core/parts.ts).
  * @throws ConsentConfigError when the configuration is wrong, naming the key.
  */
 export function bootConsent(
   config: ConsentConfig,
-  win: Window = window,
-  manager: ConsentManager = getConsentManager(),
+  win: Window,
+  manager: ConsentManager,
   started?: (manager: ConsentManager) => void,
 ): ConsentManager {
   if (manager.started) return manager;
@@ -25,7 +23,7 @@ export function bootConsent(
   // Signals first: every tag's consent default must be in place before a gated tag runs.
   startSignals(manager, win);
   startGating(manager, win);
-  startDebug(manager, win);
-  startDelivery(manager, { window: win });
+  manager.parts.startDebug(manager, win);
+  manager.parts.startDelivery(manager, { window: win });
   return manager;
 }

@@ -1,6 +1,6 @@
-export { ConsentManager, getConsentManager } from './manager.js';
+export { BundledConsentManager as ConsentManager, bootConsent, getConsentManager } from './bundled-manager.js';
 export type { ConsentManagerOptions, DecisionOptions, Presentation } from './manager.js';
-export { bootConsent } from './boot.js';
+export type { ConsentParts } from './parts.js';
 export { ConsentConfigError, resolveConfig, isSafeUrl, DEFAULT_CATEGORIES, DEFAULT_EXPIRES_DAYS, DEFAULT_COOKIE_NAME } from './config.js';
 export { encodeConsentCookie, decodeConsentCookie, readConsentCookie, cookieValues } from './storage/consent-cookie.js';
 export { isDecisionCurrent } from './decision.js';

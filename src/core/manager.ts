@@ -1,4 +1,3 @@
-import { resolveConfig } from './config.js';
 import {
   changedCategories,
   createDecision,
@@ -8,11 +7,11 @@ import {
   withdrawnCategories,
 } from './decision.js';
 import type { ConsentChangeDetail, ConsentEventMap, ConsentView } from './events.js';
-import { eraseMatching } from './gating/erase.js';
 import { warnOnce } from './log.js';
 import { decodeConsentCookie, encodeConsentCookie, readConsentCookie } from './storage/consent-cookie.js';
 import { deleteStoredDecision, readDocumentCookies, writeStoredDecision } from './storage/cookie-jar.js';
-import { appendReceipt, readReceipts, type ConsentReceipt } from './storage/history.js';
+import type { ConsentReceipt } from './storage/history.js';
+import type { ConsentParts } from './parts.js';
 import { acceptAllUnderSignals, readPrivacySignals, type PrivacySignals } from './signals/privacy-signals.js';
 import { startTabSync, type TabSync } from './sync.js';
 import type {
@@ -37,6 +36,11 @@ export interface Presentation {
 export interface ConsentManagerOptions {
   /** The window whose document, cookies and storage the manager works on. Default: the global one. */
   window?: Window;
+}
+
+export interface ConsentManagerParts {
+  /** The parts of the core this manager and what starts with it use (src/core/parts.ts). */
+  parts: ConsentParts;
 }
 
 /**
@@ -65,10 +69,13 @@ export class ConsentManager extends EventTarget {
 
   #shown: Presentation = { language: 'en', strings: [] };
   readonly #options: ConsentManagerOptions;
+  /** What this manager, the gating, delivery and debug mode call for the parts not every page needs. */
+  readonly parts: ConsentParts;
 
-  constructor(options: ConsentManagerOptions = {}) {
+  constructor(options: ConsentManagerOptions & ConsentManagerParts) {
     super();
     this.#options = options;
+    this.parts = options.parts;
     this.ready = new Promise((resolve) => (this.#resolveReady = resolve));
   }
 
@@ -105,7 +112,7 @@ export class ConsentManager extends EventTarget {
    * @throws ConsentConfigError when the configuration is wrong, naming the key.
    */
   start(config: ConsentConfig, options: ConsentManagerOptions = {}): this {
-    const resolved = resolveConfig(config);
+    const resolved = this.parts.resolveConfig(config);
     if (this.#resolved) {
       warnOnce('second-start', 'the consent manager was started twice; the first configuration is kept.');
       return this;
@@ -212,7 +219,7 @@ export class ConsentManager extends EventTarget {
   history(): Promise<ConsentReceipt[]> {
     // A decision in effect always has its consent id in use; without either there is no history.
     if (!this.#consentIdInUse) return Promise.resolve([]);
-    return readReceipts();
+    return this.parts.readReceipts();
   }
 
   /**
@@ -240,7 +247,7 @@ export class ConsentManager extends EventTarget {
     this.#guard('erase', () => this.#eraseRefused(decision));
     this.#sync?.announce(encodeConsentCookie(decision));
     const previous = this.#adopt(decision, 'this-tab', layer);
-    await appendReceipt({ ...decision, layer });
+    await this.parts.appendReceipt({ ...decision, layer });
     this.#reloadIfWithdrawn(previous, decision);
     return decision;
   }
@@ -283,7 +290,7 @@ export class ConsentManager extends EventTarget {
 
   #eraseRefused(decision: ConsentDecision | null): void {
     const config = this.#resolved!;
-    eraseMatching(this.#win!, erasePatternsRefusedBy(config, decision), [config.cookie.name]);
+    this.parts.eraseMatching(this.#win!, erasePatternsRefusedBy(config, decision), [config.cookie.name]);
   }
 
   #reloadIfWithdrawn(previous: ConsentDecision | null, next: ConsentDecision | null): void {
@@ -332,10 +339,11 @@ const MANAGER_KEY = Symbol.for('cookie-consent-widget.manager');
 
 /**
  * The page's one manager, shared by every copy of the widget on the page (script tag and npm
- * alike). Creating it touches no window or document; `start(config)` does.
+ * alike): the first copy to ask creates it, with its own parts. Creating it touches no window or
+ * document; `start(config)` does.
  */
-export function getConsentManager(): ConsentManager {
+export function pageManager(create: () => ConsentManager): ConsentManager {
   const registry = globalThis as typeof globalThis & { [MANAGER_KEY]?: ConsentManager };
-  registry[MANAGER_KEY] ??= new ConsentManager();
+  registry[MANAGER_KEY] ??= create();
   return registry[MANAGER_KEY];
 }

@@ -6,6 +6,6 @@
  */
 import { resolveConfig } from '../core/config.js';
 import { liteBanner } from './lite-banner.js';
-import { pageRuntime } from './runtime.js';
+import { provideChunk } from './runtime.js';
 
-pageRuntime().provide('banner', { liteBanner, resolveConfig });
+provideChunk('banner', { liteBanner, resolveConfig });

@@ -3,6 +3,6 @@
  * configuration says `debug: true`, so no visitor of a live site downloads it.
  */
 import { startDebug } from '../core/debug.js';
-import { pageRuntime } from './runtime.js';
+import { provideChunk } from './runtime.js';
 
-pageRuntime().provide('debug', { startDebug });
+provideChunk('debug', { startDebug });

@@ -3,6 +3,6 @@
  * when a decision may be made or records wait to be resent (see lazy-delivery.ts).
  */
 import { startDelivery } from '../core/delivery/delivery.js';
-import { pageRuntime } from './runtime.js';
+import { provideChunk } from './runtime.js';
 
-pageRuntime().provide('delivery', { startDelivery });
+provideChunk('delivery', { startDelivery });

@@ -3,6 +3,6 @@
  * its texts, loaded only by pages that have a gated iframe (see lazy-embeds.ts).
  */
 import { FrameGate } from '../core/gating/embeds.js';
-import { pageRuntime } from './runtime.js';
+import { provideChunk } from './runtime.js';
 
-pageRuntime().provide('embeds', { FrameGate });
+provideChunk('embeds', { FrameGate });

@@ -3,16 +3,12 @@ import { outboxHinted, pageStorage } from '../core/delivery/outbox-hint.js';
 import type { ConsentChangeDetail } from '../core/events.js';
 import type { ConsentManager } from '../core/manager.js';
 import { keepDecision, readPendingRecords } from '../core/delivery/pending-records.js';
-import { pageRuntime } from './runtime.js';
-
-interface DeliveryChunk {
-  startDelivery(manager: ConsentManager, options: DeliveryOptions): ConsentDelivery | null;
-}
+import { loadChunk } from './runtime.js';
 
 const RETRY_LOAD_MS = 15_000;
 
 /**
- * Delivery in the script-tag build (rollup puts this in place of core/delivery/delivery.js):
+ * Delivery in the script-tag build (its part in src/embed/lazy-parts.ts):
  * a returning visitor with nothing to resend never downloads it. It loads as soon as a decision
  * may come (the banner or the preferences are shown), when the outbox hint says records wait,
  * or on a decision made through the API; decisions seen while it loads are handed over.
@@ -20,7 +16,6 @@ const RETRY_LOAD_MS = 15_000;
 export function startDelivery(manager: ConsentManager, options: DeliveryOptions = {}): ConsentDelivery | null {
   if (!manager.config?.endpoint) return null;
   const win = options.window ?? window;
-  const runtime = pageRuntime(win);
   const storage = pageStorage(win);
   /** This page's decisions while delivery loads; also kept in localStorage, which delivery reads itself. */
   const backlog: BacklogEntry[] = [];
@@ -38,12 +33,12 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
 
   const load = (): Promise<ConsentDelivery | null> =>
     // The receipts chunk first: the outbox uses its database connection.
-    (loading ??= Promise.all([runtime.load('store'), runtime.load('delivery')]).then(
+    (loading ??= Promise.all([loadChunk('store', win), loadChunk('delivery', win)]).then(
       ([, chunk]) => {
         stopListening();
         if (stopped) return null;
         // Delivery takes each out of localStorage once its record is in the IndexedDB outbox.
-        return (chunk as DeliveryChunk).startDelivery(manager, { ...options, backlog: backlog.splice(0) });
+        return chunk.startDelivery(manager, { ...options, backlog: backlog.splice(0) });
       },
       () => {
         // The loader warned. Decisions waiting for it are not given up: try again later.

@@ -2,17 +2,10 @@ import type { FrameGate as FullFrameGate } from '../core/gating/embeds.js';
 import type { ConsentRequirement } from '../core/gating/requirement.js';
 import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
-import { pageRuntime } from './runtime.js';
-
-export { isGatedFrame } from '../core/gating/embeds.js';
-
-interface EmbedsChunk {
-  FrameGate: typeof FullFrameGate;
-}
+import { loadChunk } from './runtime.js';
 
 /**
- * Embeds in the script-tag build (rollup puts this in place of core/gating/embeds.js for the
- * gating): the placeholder, its texts in seven languages and the frame handling are loaded only
+ * Embeds in the script-tag build (its part in src/embed/lazy-parts.ts): the placeholder, its texts in seven languages and the frame handling are loaded only
  * by a page that has a gated iframe. Until then the iframe has no `src`, so nothing loads early.
  */
 export class FrameGate {
@@ -30,9 +23,9 @@ export class FrameGate {
     if (this.#full) return this.#full.apply(frame, requirement, met);
     this.#waiting.set(frame, [requirement, met]);
     if (this.#loading) return;
-    this.#loading = pageRuntime().load('embeds').then(
+    this.#loading = loadChunk('embeds').then(
       (chunk) => {
-        const full = new (chunk as EmbedsChunk).FrameGate(this.#manager);
+        const full = new chunk.FrameGate(this.#manager);
         this.#full = full;
         for (const [waitingFrame, [waitingRequirement, waitingMet]] of this.#waiting) {
           try {

@@ -2,11 +2,7 @@ import { erasePatternsRefusedBy } from '../core/decision.js';
 import { pageStorage } from '../core/delivery/outbox-hint.js';
 import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
-import { pageRuntime } from './runtime.js';
-
-interface StoreChunk {
-  eraseMatching(win: Window, patterns: string[], protectedNames?: string[]): string[];
-}
+import { loadChunk } from './runtime.js';
 
 /**
  * Set in localStorage from an erase request until the erasing is done: a page that navigates
@@ -32,10 +28,9 @@ export function eraseMatching(win: Window, patterns: string[], protectedNames: s
   } catch {
     // Storage refused: the erasing still runs on this page, if it stays long enough.
   }
-  pageRuntime()
-    .load('store')
+  loadChunk('store')
     .then((chunk) => {
-      (chunk as StoreChunk).eraseMatching(win, patterns, protectedNames);
+      chunk.eraseMatching(win, patterns, protectedNames);
       clearFlag(storage, request);
     })
     .catch((error: unknown) => warnOnce('failed-erase', "the refused categories' cookies could not be erased.", error));

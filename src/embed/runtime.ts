@@ -6,7 +6,8 @@ import { isActivatedScript } from '../core/gating/scripts.js';
 import { widgetPolicy } from '../core/gating/trusted-types.js';
 import { baseLanguage, BUILT_IN_LANGUAGES, isRightToLeft, pickLanguage } from '../core/language.js';
 import { warnOnce } from '../core/log.js';
-import { getConsentManager } from '../core/manager.js';
+import type { ConsentManager } from '../core/manager.js';
+import type { ChunkExports, ChunkName } from './chunk-exports.js';
 import { randomId, sameDecision } from '../core/decision.js';
 import { readDocumentCookies } from '../core/storage/cookie-jar.js';
 import { DATABASE_NAME } from '../core/storage/database.js';
@@ -23,7 +24,7 @@ export interface PrivilegedCore {
  */
 export interface EmbedRuntime {
   bootConsent: typeof bootConsent;
-  getConsentManager: typeof getConsentManager;
+  getConsentManager(): ConsentManager;
   // For debug mode, a chunk of its own (dist/cookie-consent.debug.js).
   matchesPattern: typeof matchesPattern;
   parseRequirement: typeof parseRequirement;
@@ -66,6 +67,16 @@ export function pageRuntime(scope: object = globalThis): EmbedRuntime {
   return (scope as RuntimeHolder)[RUNTIME_KEY]!;
 }
 
+/** Loads a chunk of the main file's manifest; resolves with what its entry provided. */
+export function loadChunk<K extends ChunkName>(name: K, scope: object = globalThis): Promise<ChunkExports[K]> {
+  return pageRuntime(scope).load(name) as Promise<ChunkExports[K]>;
+}
+
+/** Called by a chunk's entry once it has run: what it provides is checked against ChunkExports. */
+export function provideChunk<K extends ChunkName>(name: K, exports: ChunkExports[K]): void {
+  pageRuntime().provide(name, exports);
+}
+
 export interface RuntimeChunks {
   load(name: string, pinned?: string): Promise<unknown>;
   /** What a chunk that has run provided; undefined before. */
@@ -74,7 +85,12 @@ export interface RuntimeChunks {
   isOwnChunk(script: Element | null): boolean;
 }
 
-export function installRuntime(win: Window, chunks: RuntimeChunks, loadInterface: () => Promise<unknown>): EmbedRuntime {
+export function installRuntime(
+  win: Window,
+  chunks: RuntimeChunks,
+  getConsentManager: () => ConsentManager,
+  loadInterface: () => Promise<unknown>,
+): EmbedRuntime {
   const holder = win as unknown as RuntimeHolder;
   if (holder[RUNTIME_KEY]) return holder[RUNTIME_KEY];
   const runtime: EmbedRuntime = Object.freeze({
@@ -90,7 +106,7 @@ export function installRuntime(win: Window, chunks: RuntimeChunks, loadInterface
     isRightToLeft,
     pickLanguage,
     // The receipts chunk's store, so the outbox shares its one connection (delivery loads it first).
-    consentStore: () => (chunks.provided('store') as { consentStore: typeof consentStore }).consentStore(),
+    consentStore: () => (chunks.provided('store') as ChunkExports['store']).consentStore(),
     DATABASE_NAME,
     randomId,
     sameDecision,

@@ -6,6 +6,6 @@
  */
 import { eraseMatching } from '../core/gating/erase.js';
 import { appendReceipt, consentStore, readReceipts } from '../core/storage/history.js';
-import { pageRuntime } from './runtime.js';
+import { provideChunk } from './runtime.js';
 
-pageRuntime().provide('store', { appendReceipt, readReceipts, consentStore, eraseMatching });
+provideChunk('store', { appendReceipt, readReceipts, consentStore, eraseMatching });

@@ -5,7 +5,7 @@
  */
 import { resolveConfig } from '../core/config.js';
 import { defineCookieConsent } from '../ui/define-element.js';
-import { pageRuntime } from './runtime.js';
+import { provideChunk } from './runtime.js';
 
 // The check runs before the interface shows the configuration, unless the banner's ran already.
-pageRuntime().provide('ui', { define: () => defineCookieConsent(), resolveConfig });
+provideChunk('ui', { define: () => defineCookieConsent(), resolveConfig });

@@ -20,5 +20,5 @@ export const CookieConsent = createComponent({
   },
 });
 
-export { getConsentManager } from '../core/manager.js';
+export { getConsentManager } from '../core/bundled-manager.js';
 export type * from '../core/types.js';

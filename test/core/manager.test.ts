@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ConsentManager, getConsentManager } from '../../src/core/manager.js';
+import { ConsentManager, getConsentManager } from '../../src/core/index.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { createDecision } from '../../src/core/decision.js';
 import { cookieAttributes } from '../../src/core/storage/cookie-jar.js';

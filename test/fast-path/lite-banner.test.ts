@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { resolveConfig } from '../../src/core/config.js';
-import { ConsentManager } from '../../src/core/manager.js';
+import { ConsentManager } from '../../src/core/index.js';
 import type { ConsentConfig } from '../../src/core/types.js';
 import { startLazyUi } from '../../src/embed/lazy-ui.js';
 import { liteBanner } from '../../src/embed/lite-banner.js';

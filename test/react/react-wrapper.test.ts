@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { act } from 'react';
 import { CookieConsent } from '../../src/react/index.js';
 import type { ConsentChangeDetail } from '../../src/core/events.js';
-import { ConsentManager } from '../../src/core/manager.js';
+import { ConsentManager } from '../../src/core/index.js';
 import type { CookieConsentElement } from '../../src/ui/cookie-consent/cookie-consent.component.js';
 import { resetBrowserState, waitFor } from '../helpers.js';
 import { enableWcag22Rules, settled } from '../ui/ui-fixture.js';

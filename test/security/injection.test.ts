@@ -181,7 +181,7 @@ describe('REQUIREMENTS 22: URLs other than http(s) and relative are refused at c
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
     try {
-      const { ConsentManager } = await import('../../src/core/manager.js');
+      const { ConsentManager } = await import('../../src/core/index.js');
       const element = document.createElement('cookie-consent') as HTMLElement & { manager: unknown };
       element.manager = new ConsentManager();
       element.setAttribute('policy-url', 'javascript:alert(1)');

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { resolveConfig } from '../../src/core/config.js';
 import { createDecision } from '../../src/core/decision.js';
-import { ConsentManager } from '../../src/core/manager.js';
+import { ConsentManager } from '../../src/core/index.js';
 import { crc32Hex } from '../../src/core/storage/checksum.js';
 import { encodeConsentCookie } from '../../src/core/storage/consent-cookie.js';
 import { DATABASE_NAME } from '../../src/core/storage/history.js';

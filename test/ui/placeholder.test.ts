@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ConsentManager } from '../../src/core/manager.js';
+import { ConsentManager } from '../../src/core/index.js';
 import { startGating } from '../../src/core/gating/start.js';
 import { resetBrowserState, waitFor } from '../helpers.js';
 import { enableWcag22Rules } from './ui-fixture.js';

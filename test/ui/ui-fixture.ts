@@ -1,6 +1,6 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
-import { ConsentManager } from '../../src/core/manager.js';
+import { ConsentManager } from '../../src/core/index.js';
 import type { ConsentConfig } from '../../src/core/types.js';
 import type { CookieConsentElement } from '../../src/ui/cookie-consent/cookie-consent.component.js';
 import { finishAnimations, waitFor } from '../helpers.js';

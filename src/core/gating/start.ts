@@ -1,6 +1,6 @@
 import { warnOnce } from '../log.js';
 import type { ConsentManager } from '../manager.js';
-import { FrameGate, isGatedFrame } from './embeds.js';
+import { isGatedFrame } from './embeds.js';
 import { categoriesOf, isMet, type ConsentRequirement, type ConsentState } from './requirement.js';
 import { createScriptActivator, isGatedScript } from './scripts.js';
 import { insertTemplate, isGatedTemplate } from './templates.js';
@@ -30,7 +30,7 @@ export function startGating(manager: ConsentManager, win: Window): Gating {
   const markUsed = (requirement: ConsentRequirement): void =>
     requirement.granted.forEach((category) => manager.markCategoryUsed(category));
   const scripts = createScriptActivator(win, pageNonce(doc), (script) => markUsed(categoriesOf(script)));
-  const frames = new FrameGate(manager);
+  const frames = new manager.parts.FrameGate(manager);
   const state: ConsentState = {
     get decided() {
       return manager.decision !== null;
