@@ -83,7 +83,9 @@ The DevTools CPU profiler (Profiler.start / Profiler.stop over CDP, a sample eve
 ${SAMPLING_INTERVAL_MICROS} µs, CPU throttled 4×), from before navigation until a second after the banner
 showed (first visit) or a second after the gated script ran (the same visitor's returning visit).
 Self time is the time of the samples in which the function was on top of the stack, summed over
-the visitors and divided by their number. Functions are named by the source maps next to the
+the visitors and divided by their number. Samples are taken on the wall clock: on a loaded
+machine, time the system takes the renderer off the CPU is charged to whatever function was
+running, so absolute numbers are a quiet machine's only; the shares hold better. Functions are named by the source maps next to the
 built files where one exists (dist/cookie-consent.js.map and on through dist/**/*.js.map to src/),
 otherwise by the built file's own (minified) name and position.
 
