@@ -1,2 +1,2 @@
-// The gated analytics script of both pages: records when it ran.
+// The gated analytics script of every page: records when it ran.
 window.__analyticsRanAt = performance.now();

@@ -12,7 +12,9 @@
     }
   }).observe({ type: 'longtask', buffered: true });
   const banner = () =>
-    document.querySelector('cookie-consent')?.shadowRoot?.querySelector('[part~="banner"]') ?? document.querySelector('#cc-main .cm');
+    document.querySelector('cookie-consent')?.shadowRoot?.querySelector('[part~="banner"]') ??
+    document.querySelector('#cc-main .cm') ??
+    document.querySelector('.orejime-Banner');
   const shown = (element) => {
     if (!element) return false;
     const box = element.getBoundingClientRect();

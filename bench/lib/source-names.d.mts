@@ -1,0 +1,1 @@
+export function nameInSource(file: string, line: number, column: number): string | null;
