@@ -139,10 +139,11 @@ export class ConsentManager extends EventTarget {
     const stored = this.#readStored();
     this.#consentIdInUse = stored?.consentId;
     const confirming = this.parts.confirmConfig(config, win);
+    const current = stored && isDecisionCurrent(stored, resolved) ? stored : null;
     this.#held = confirming !== null;
     this.#current = this.#inEffect(stored);
     // A visitor who decided is not asked again while the check runs.
-    this.#currentView = this.#current || (this.#held && stored) ? 'none' : 'banner';
+    this.#currentView = current ? 'none' : 'banner';
     this.#sync = startTabSync(
       win,
       `cookie-consent:${resolved.cookie.name}`,
@@ -166,7 +167,7 @@ export class ConsentManager extends EventTarget {
           if (decision) {
             this.parts.rememberConfig(config, win);
             this.#adopt(decision, 'checked');
-          }
+          } else this.#currentView = 'banner';
           announce();
         },
         (error: unknown) => {
