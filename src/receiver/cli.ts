@@ -31,6 +31,7 @@ Options:
   --allowed-origin URL    another origin whose pages POST records here (repeatable)
   --trust-proxy           believe X-Forwarded-For/-Host/-Proto from the proxy in front
   --max-connections N     open connections at most (default ${DEFAULT_MAX_CONNECTIONS})
+  --no-rate-limit         leave flood limits to the proxy in front (each instance limits on its own otherwise)
   -h, --help              show this help
 
 Environment:
@@ -49,6 +50,7 @@ export interface ReceiverSettings {
   allowedOrigins: string[];
   trustProxy: boolean;
   maxConnections: number;
+  rateLimit: boolean;
 }
 
 export class UsageError extends Error {}
@@ -71,6 +73,7 @@ export function parseReceiverArgs(args: string[]): ReceiverSettings | 'help' {
         'allowed-origin': { type: 'string', multiple: true },
         'trust-proxy': { type: 'boolean' },
         'max-connections': { type: 'string' },
+        'no-rate-limit': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -92,6 +95,7 @@ export function parseReceiverArgs(args: string[]): ReceiverSettings | 'help' {
     allowedOrigins: values['allowed-origin'] ?? [],
     trustProxy: values['trust-proxy'] ?? false,
     maxConnections: integer('--max-connections', values['max-connections'], DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+    rateLimit: !values['no-rate-limit'],
   };
 }
 
@@ -136,6 +140,7 @@ export async function runReceiver(settings: ReceiverSettings, io: Io): Promise<R
       publicOrigin: settings.publicOrigins,
       allowedOrigin: settings.allowedOrigins,
       trustProxy: settings.trustProxy,
+      ...(settings.rateLimit ? {} : { rateLimit: { perAddress: false, perConsentId: false } }),
       onPurge: (purged, cutoff) => {
         if (purged > 0) io.out(`purged ${purged} record(s) received before ${cutoff.toISOString()}`);
       },

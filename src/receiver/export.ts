@@ -3,7 +3,7 @@ import { yieldToEventLoop, type QueryableConsentStore, type StoredConsentRecord 
 import { CSV_HEADER, csvLine } from './csv.js';
 
 /** Rows per page: small enough that one synchronous SQLite page takes a millisecond or two. */
-export const EXPORT_PAGE_ROWS = 500;
+export const EXPORT_PAGE_ROWS = 100;
 
 export const EXPORT_FORMATS = {
   csv: { type: 'text/csv; charset=utf-8', header: CSV_HEADER, line: csvLine },
