@@ -2,20 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { createMemoryStore, createSqliteStore, type QueryableConsentStore } from '../../src/server/index.js';
-import { sampleRecord } from './records.js';
-
-/** Every record, page by page, in the given order. */
-export async function walk(store: QueryableConsentStore, order: 'oldest' | 'newest', limit: number): Promise<string[]> {
-  const seen: string[] = [];
-  let after: string | null = null;
-  do {
-    const page = await store.listPage({ after, limit, order });
-    assert.ok(page.records.length <= limit);
-    seen.push(...page.records.map((record) => record.eventId));
-    after = page.next;
-  } while (after !== null);
-  return seen;
-}
+import { sampleRecord, walk } from './records.js';
 
 for (const [name, makeStore] of [
   ['memory', () => createMemoryStore()],
