@@ -72,7 +72,7 @@ describe('erasure asked for by another site is refused, and nothing is framed', 
   after(() => running.close());
 
   it('refuses DELETE and GET /consent/me from a foreign Origin or a cross-site or same-site fetch', async () => {
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },

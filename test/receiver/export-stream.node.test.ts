@@ -1,30 +1,17 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { createSqliteStore } from '../../src/server/index.js';
+import { seedSqlite } from '../../scripts/seed-consent-records.mjs';
 import { postRecord, recordFrom, SECRET } from './helpers.js';
 import { spawnReceiver, type ReceiverProcess } from './spawn-receiver.js';
 
 const ROWS = 200_000;
 /** Well under the export's ~64 MB: buffers, pages and the collector's slack, whatever the row count. */
 const MAX_GROWTH_BYTES = 48 * 1024 * 1024;
-
-/** Rows straight into the table, in one transaction: seeding through HTTP would take minutes. */
-export function seed(db: Database.Database, rows: number): void {
-  const insert = db.prepare(`INSERT INTO consent_records (event_id, consent_id, decided_at, received_at, revision, method, layer,
-    categories, language, text_hash, widget_version, gpc, page_url) VALUES (?, ?, ?, ?, 3, 'custom', 'preferences', ?, 'lv', ?, '0.1.0', 0, ?)`);
-  const categories = JSON.stringify({ session: true, preferences: true, analytics: false, promotional: false });
-  db.transaction(() => {
-    for (let i = 0; i < rows; i++) {
-      const time = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
-      insert.run(randomUUID(), randomUUID(), time, time, categories, 'c'.repeat(64), `https://shop.example/products/${i}`);
-    }
-  })();
-}
 
 const percentile = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 
@@ -36,7 +23,7 @@ describe('the receiver never stalls: a large export streams in bounded memory wh
     const file = join(dir, 'records.sqlite');
     const db = new Database(file);
     createSqliteStore(db);
-    seed(db, ROWS);
+    seedSqlite(db, ROWS);
     db.close();
     // Its own process, as deployed: the test's client work (parsing 60 MB) does not share the receiver's event loop.
     receiver = await spawnReceiver(['--db', file, '--port', '0', '--public-origin', 'https://shop.example', '--no-rate-limit'], { CONSENT_SECRET: SECRET });
