@@ -126,6 +126,7 @@ interface OpenedStore {
 
 /** Opens the store, starts the receiver and listens; rejects with a message fit to print when it cannot. */
 export async function runReceiver(settings: ReceiverSettings, io: Io): Promise<RunningReceiver> {
+  if (!settings.postgres) mkdirSync(dirname(settings.db), { recursive: true });
   const secret = io.env['CONSENT_SECRET'] || (settings.postgres ? undefined : loadOrCreateSecret(`${settings.db}.secret`));
   if (!secret) throw new UsageError('CONSENT_SECRET must be set with --postgres: every instance signs with the same one');
   const adminToken = io.env['CONSENT_ADMIN_TOKEN'] || undefined;
@@ -183,7 +184,6 @@ export async function runReceiver(settings: ReceiverSettings, io: Io): Promise<R
 async function openSqlite(file: string): Promise<OpenedStore> {
   const { default: Database } = await importDriver<{ default: typeof import('better-sqlite3') }>('better-sqlite3');
   const { createSqliteStore } = await import('../server/stores/sqlite.js');
-  mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   // WAL lets exports read while records are written; NORMAL stays durable across a process crash.
   db.pragma('journal_mode = WAL');
