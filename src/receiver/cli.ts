@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type BetterSqlite3 from 'better-sqlite3';
+import type Pg from 'pg';
 import type { QueryableConsentStore } from '../server/stores/store.js';
 import { createReceiver } from './receiver.js';
 import { isLoopbackHost } from './request-facts.js';
@@ -161,7 +163,7 @@ export async function runReceiver(settings: ReceiverSettings, io: Io): Promise<R
   }).catch(async (error: unknown) => {
     receiver.close();
     await opened.close();
-    throw new Error(`cannot listen on ${settings.host}:${settings.port}: ${(error as Error).message}`);
+    throw new Error(`cannot listen on ${settings.host}:${settings.port}: ${(error as Error).message}`, { cause: error });
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
@@ -182,7 +184,7 @@ export async function runReceiver(settings: ReceiverSettings, io: Io): Promise<R
 }
 
 async function openSqlite(file: string): Promise<OpenedStore> {
-  const { default: Database } = await importDriver<{ default: typeof import('better-sqlite3') }>('better-sqlite3');
+  const { default: Database } = await importDriver<{ default: typeof BetterSqlite3 }>('better-sqlite3');
   const { createSqliteStore } = await import('../server/stores/sqlite.js');
   const db = new Database(file);
   // WAL lets exports read while records are written; NORMAL stays durable across a process crash.
@@ -192,7 +194,7 @@ async function openSqlite(file: string): Promise<OpenedStore> {
 }
 
 async function openPostgres(connectionString: string): Promise<OpenedStore> {
-  const { default: pg } = await importDriver<typeof import('pg')>('pg');
+  const { default: pg } = await importDriver<{ default: typeof Pg }>('pg');
   const { createPostgresStore } = await import('../server/stores/postgres.js');
   const pool = new pg.Pool({ connectionString, max: 10 });
   const store = createPostgresStore(pool);
@@ -200,7 +202,7 @@ async function openPostgres(connectionString: string): Promise<OpenedStore> {
     await store.count(); // connects and creates the schema now, so a wrong URL stops the start
   } catch (error) {
     await pool.end();
-    throw new Error(`cannot use PostgreSQL at ${new URL(connectionString).host}: ${(error as Error).message}`);
+    throw new Error(`cannot use PostgreSQL at ${new URL(connectionString).host}: ${(error as Error).message}`, { cause: error });
   }
   return { store, description: `PostgreSQL ${new URL(connectionString).host}`, close: () => pool.end() };
 }
@@ -208,8 +210,8 @@ async function openPostgres(connectionString: string): Promise<OpenedStore> {
 async function importDriver<T>(name: string): Promise<T> {
   try {
     return (await import(name)) as T;
-  } catch {
-    throw new UsageError(`the receiver needs the ${name} package: npm install ${name}`);
+  } catch (error) {
+    throw new UsageError(`the receiver needs the ${name} package: npm install ${name}`, { cause: error });
   }
 }
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { createSqliteStore, type StoredConsentRecord } from '../../src/server/index.js';
 import { csvLine } from '../../src/receiver/csv.js';
 import { recordsTable } from '../../src/receiver/admin/html.js';
-import { post, sampleRecord } from '../server/records.js';
+import { post, postConcurrently, sampleRecord } from '../server/records.js';
 import { postRecord, recordFrom, startReceiver, type RunningReceiver } from './helpers.js';
 
 describe('the receiver over SQLite (better-sqlite3, on 127.0.0.1)', () => {
@@ -32,13 +32,7 @@ describe('the receiver over SQLite (better-sqlite3, on 127.0.0.1)', () => {
     const before = rows();
     const records = Array.from({ length: 1000 }, () => sampleRecord());
     const sends = [...records, ...records.slice(0, 200)];
-    const statuses: number[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 50 }, async () => {
-        while (next < sends.length) statuses.push((await postRecord(running.url, sends[next++]!)).status);
-      }),
-    );
+    const statuses = await postConcurrently(`${running.url}/consent`, sends, 50);
     assert.equal(rows() - before, 1000);
     assert.equal(statuses.filter((s) => s === 201).length, 1000);
     assert.equal(statuses.filter((s) => s === 200).length, 200);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createConsentHandler, createPostgresStore, type QueryableConsentStore } from '../../src/server/index.js';
 import { postgresUnavailable, startPostgres, type PostgresServer } from './postgres-cluster.js';
-import { listen, post, sampleRecord, walk } from './records.js';
+import { listen, post, postConcurrently, sampleRecord, walk } from './records.js';
 
 const unavailable = postgresUnavailable();
 if (unavailable) console.log(`# PostgreSQL store tests skipped: ${unavailable}`);
@@ -45,13 +45,7 @@ describe('createPostgresStore (a real PostgreSQL server on 127.0.0.1)', { skip: 
     const before = await rows();
     const records = Array.from({ length: 1000 }, () => sampleRecord());
     const sends = [...records, ...records.slice(0, 200)];
-    const statuses: number[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 50 }, async () => {
-        while (next < sends.length) statuses.push((await post(http.url, sends[next++]!)).status);
-      }),
-    );
+    const statuses = await postConcurrently(http.url, sends, 50);
     assert.equal((await rows()) - before, 1000);
     assert.equal(statuses.filter((s) => s === 201).length, 1000);
     assert.equal(statuses.filter((s) => s === 200).length, 200);

@@ -66,3 +66,15 @@ export async function walk(store: QueryableConsentStore, order: 'oldest' | 'newe
   } while (after !== null);
   return seen;
 }
+
+/** POSTs every body from `clients` concurrent senders; the answers' statuses, in completion order. */
+export async function postConcurrently(url: string, bodies: unknown[], clients: number): Promise<number[]> {
+  const statuses: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < bodies.length) statuses.push((await post(url, bodies[next++])).status);
+    }),
+  );
+  return statuses;
+}
