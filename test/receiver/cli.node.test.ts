@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { main, parseReceiverArgs } from '../../src/receiver/cli.js';
+import { connect } from 'node:net';
+import { once } from 'node:events';
+import { main, parseReceiverArgs, runReceiver } from '../../src/receiver/cli.js';
 import { createMemoryStore } from '../../src/server/index.js';
 import { createReceiver } from '../../src/receiver/index.js';
 import { postRecord, recordFrom, SECRET } from './helpers.js';
@@ -74,6 +76,36 @@ describe('npx cookie-consent-widget receiver', () => {
     }
     assert.equal(receiver.child.exitCode, 0);
     assert.ok(existsSync(db));
+  });
+});
+
+describe('slow and numerous clients cannot exhaust the receiver', { timeout: 20_000 }, () => {
+  it('cuts off clients past --max-connections, and sets header and request timeouts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'receiver-limits-'));
+    const settings = parseReceiverArgs(['--db', join(dir, 'consent.db'), '--port', '0', '--max-connections', '2']);
+    assert.notEqual(settings, 'help');
+    const running = await runReceiver(settings as Exclude<typeof settings, 'help'>, { env: { CONSENT_SECRET: SECRET }, out: () => {}, err: () => {} });
+    try {
+      assert.equal(running.server.headersTimeout, 10_000);
+      assert.equal(running.server.requestTimeout, 30_000);
+      const { port } = new URL(running.url);
+      // Two slow clients that never finish their headers hold the two places…
+      const slow = await Promise.all([1, 2].map(async () => {
+        const socket = connect(Number(port), '127.0.0.1');
+        await once(socket, 'connect');
+        socket.write('POST /consent HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+        return socket;
+      }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // …and a third is closed at once instead of waiting for a file descriptor.
+      const third = connect(Number(port), '127.0.0.1');
+      third.on('error', () => {});
+      await once(third, 'close');
+      slow.forEach((socket) => socket.destroy());
+    } finally {
+      await running.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
