@@ -43,10 +43,16 @@ CREATE INDEX IF NOT EXISTS consent_records_received_at ON consent_records (recei
 
 type RowWithSequence = ConsentRow & { seq: number };
 
+/** How long one synchronous purge batch may hold the process, and the bounds of its size. */
+export const PURGE_BATCH_TARGET_MS = 20;
+const MIN_PURGE_BATCH_ROWS = 50;
+const MAX_PURGE_BATCH_ROWS = 20_000;
+
 /**
  * Records in SQLite through better-sqlite3 (synchronous, so one process is the only writer).
  * The unique index on event_id makes a repeated delivery a no-op. better-sqlite3 blocks the
- * process while a statement runs, so every walk over many rows goes in short pages by rowid.
+ * process while a statement runs, so every walk over many rows goes in short pages by rowid, and
+ * a purge in batches sized to take PURGE_BATCH_TARGET_MS each.
  */
 export function createSqliteStore(db: SqliteDatabase, { now = () => new Date() }: StoreClockOptions = {}): QueryableConsentStore {
   db.exec(SQLITE_SCHEMA);
@@ -61,7 +67,7 @@ export function createSqliteStore(db: SqliteDatabase, { now = () => new Date() }
   const newestBefore = db.prepare(`SELECT rowid AS seq, * FROM consent_records WHERE rowid < ? ORDER BY rowid DESC LIMIT ?`);
   const count = db.prepare(`SELECT COUNT(*) AS n FROM consent_records`);
   const purgeBatch = db.prepare(
-    `DELETE FROM consent_records WHERE rowid IN (SELECT rowid FROM consent_records WHERE received_at < ? LIMIT ${PURGE_BATCH_ROWS})`,
+    `DELETE FROM consent_records WHERE rowid IN (SELECT rowid FROM consent_records WHERE received_at < ? LIMIT ?)`,
   );
   return {
     async insert(record: ConsentRecord): Promise<InsertResult> {
@@ -90,10 +96,16 @@ export function createSqliteStore(db: SqliteDatabase, { now = () => new Date() }
       checkPurgeDate(date);
       const cutoff = date.toISOString();
       let purged = 0;
+      let batch = PURGE_BATCH_ROWS;
       for (;;) {
-        const { changes } = purgeBatch.run(cutoff);
+        const started = performance.now();
+        const { changes } = purgeBatch.run(cutoff, batch);
         purged += changes;
-        if (changes < PURGE_BATCH_ROWS) return purged;
+        if (changes < batch) return purged;
+        // Each row erased rewrites a page of each random-UUID index, and the statement blocks the
+        // process: size the next batch so it takes about PURGE_BATCH_TARGET_MS on this disk.
+        const elapsed = Math.max(1, performance.now() - started);
+        batch = Math.round(Math.min(MAX_PURGE_BATCH_ROWS, Math.max(MIN_PURGE_BATCH_ROWS, (batch * PURGE_BATCH_TARGET_MS) / elapsed)));
         await yieldToEventLoop();
       }
     },

@@ -58,6 +58,7 @@ export interface StoreClockOptions {
 }
 
 export const DEFAULT_PAGE_SIZE = 500;
+/** Rows per purge batch (SQLite's first batch; it then sizes batches by time). */
 export const PURGE_BATCH_ROWS = 5_000;
 
 /** Lets other requests run between two batches of a long job. */
