@@ -4,7 +4,7 @@
  *      the receiver in its own process, while a client POSTs a record every 10 ms: the export's
  *      time and size, the receiver's peak memory (Linux /proc VmHWM), and the POST latency next
  *      to the same POSTs without an export.
- *   2. Retention: purgeOlderThan over BENCH_PURGE_ROWS (default: the export's rows, which the
+ *   2. Retention (alone with BENCH_SKIP_EXPORT=1): purgeOlderThan over BENCH_PURGE_ROWS (default: the export's rows, which the
  *      export's database then holds; more are seeded first) expired rows, keeping the records
  *      POSTed during the export, with the longest event-loop stall seen meanwhile.
  * Loopback only, bounded. Results replace the "Export and retention" part of bench/receiver-results.md.
@@ -24,7 +24,9 @@ import { writeResultsSection } from './results-file.mjs';
 const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 /** The export's rows are purged afterwards; rows beyond them are seeded for the purge first. */
 const PURGE_ROWS = Math.max(EXPORT_ROWS, Number(process.env.BENCH_PURGE_ROWS ?? EXPORT_ROWS));
-const SECTION = '## Export and retention';
+const SKIP_EXPORT = process.env.BENCH_SKIP_EXPORT === '1';
+const EXPORT_SECTION = '## Export';
+const PURGE_SECTION = '## Retention';
 const dir = mkdtempSync(join(tmpdir(), 'ccw-export-bench-'));
 const mb = (bytes) => (bytes / 1e6).toFixed(0);
 const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
@@ -125,9 +127,10 @@ async function benchPurge() {
   db.pragma('synchronous = NORMAL');
   const store = createSqliteStore(db);
   let started = performance.now();
-  if (PURGE_ROWS > EXPORT_ROWS) {
-    seedSqlite(db, PURGE_ROWS - EXPORT_ROWS, { startMs: Date.UTC(2010, 0, 1), onProgress: (done) => done % 1_000_000 === 0 && log(`  seeded ${done}`) });
-    log(`seeded ${PURGE_ROWS - EXPORT_ROWS} more expired rows in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const seeded = SKIP_EXPORT ? 0 : EXPORT_ROWS;
+  if (PURGE_ROWS > seeded) {
+    seedSqlite(db, PURGE_ROWS - seeded, { startMs: Date.UTC(2010, 0, 1), onProgress: (done) => done % 1_000_000 === 0 && log(`  seeded ${done}`) });
+    log(`seeded ${PURGE_ROWS - seeded} more expired rows in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   // What the export's POSTs stored is current and must stay.
   const keep = (await store.count()) - PURGE_ROWS;
@@ -150,32 +153,43 @@ const loadBefore = loadavg()[0];
 let exportResults;
 let purgeResult;
 try {
-  exportResults = await benchExport();
+  if (SKIP_EXPORT) {
+    const db = new Database(file);
+    createSqliteStore(db);
+    db.close();
+  }
+  else exportResults = await benchExport();
   purgeResult = await benchPurge();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
 const cpu = cpus();
-const rows = exportResults
+const rows = (exportResults ?? [])
   .map((r) => `| ${r.format} | ${r.rows} | ${mb(r.bytes)} | ${r.seconds.toFixed(1)} | ${mb(r.rssBefore)} → ${mb(r.peak)} | ${r.posts} | ${r.p50.toFixed(1)} | **${r.p99.toFixed(1)}** | ${r.max.toFixed(1)} | ${r.baseP50.toFixed(1)} / ${r.baseP99.toFixed(1)} |`)
   .join('\n');
-const section = `${SECTION} (\`node --import tsx bench/receiver-export.mjs\`)
+const measured = `Measured ${new Date().toISOString()} on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}; 1-minute load
+average ${loadBefore.toFixed(2)} before and ${loadavg()[0].toFixed(2)} after (the machine is shared: other work shows up in the latencies).`;
+const exportSection = exportResults && `${EXPORT_SECTION} (\`npm run bench:receiver-export\`)
 
-Measured ${new Date().toISOString()} on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}; 1-minute load
-average ${loadBefore.toFixed(2)} before and ${loadavg()[0].toFixed(2)} after (the machine is shared: other work shows up in the latencies).
+${measured}
 
-**Export** of ${EXPORT_ROWS} SQLite records (the receiver from source in its own process, \`--no-rate-limit\`;
+Export of ${EXPORT_ROWS} SQLite records (the receiver from source in its own process, \`--no-rate-limit\`;
 keyset pages of 100 rows, a yield to the event loop after each). Meanwhile a client POSTs a new record
 every 10 ms; the last column is the same client's latency before the export, for comparison.
 
 | format | rows | MB | seconds | receiver RSS MB (before → peak) | POSTs | p50 ms | p99 ms | max ms | without export p50 / p99 ms |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows}
+`;
+const purgeSection = `${PURGE_SECTION} (\`npm run bench:receiver-export\`)
 
-**Retention**: \`purgeOlderThan\` over ${purgeResult.rows} expired SQLite rows (${mb(purgeResult.size)} MB file), ${purgeResult.keep} current ones
+${measured}
+
+\`purgeOlderThan\` over ${purgeResult.rows} expired SQLite rows (${mb(purgeResult.size)} MB file), ${purgeResult.keep} current ones
 kept: **${purgeResult.seconds.toFixed(1)} s** (${purgeResult.perSecond.toFixed(0)} rows/s), in batches sized to take about 20 ms
 each, with a yield between them; the longest event-loop stall meanwhile was ${purgeResult.maxStallMs.toFixed(1)} ms (p99 ${purgeResult.p99StallMs.toFixed(1)} ms).
 `;
-writeResultsSection(SECTION, section);
+if (exportSection) writeResultsSection(EXPORT_SECTION, exportSection);
+writeResultsSection(PURGE_SECTION, purgeSection);
 log('Results written to bench/receiver-results.md');
