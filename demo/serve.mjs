@@ -1,15 +1,16 @@
 /**
  * Serves the demo shop and the built widget on 127.0.0.1, on PORT or a free port, and prints
  * the URL. Pages in Latvian (/lv/) and English (/en/) rendered from demo/pages/, static files,
- * plus the reference receiver of consent records under /api/
- * (demo/receiver/), which keeps records in demo/data/consent-records.sqlite; nothing else is kept.
+ * plus the packaged consent-log receiver (cookie-consent-widget/receiver) mounted at /api/, which
+ * keeps records in demo/data/consent-records.sqlite for the 10 years the demo's policy promises;
+ * nothing else is kept.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderPage } from './pages/render.mjs';
-import { createReceiver } from './receiver/receiver.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const mounts = [
@@ -43,16 +44,27 @@ if (!existsSync(join(root, 'dist', 'cookie-consent.js'))) {
   process.exit(1);
 }
 
+const { createSqliteStore } = await import('../dist/server/index.js');
+const { createReceiver, loadOrCreateSecret } = await import('../dist/receiver/index.js');
+// DEMO_DATABASE lets the demo's own tests keep their records apart from yours.
+const databaseFile = process.env.DEMO_DATABASE ?? join(root, 'demo', 'data', 'consent-records.sqlite');
+mkdirSync(dirname(databaseFile), { recursive: true });
+const db = new Database(databaseFile);
+db.pragma('journal_mode = WAL');
+const RECEIVER_PATH = '/api';
 const receiver = createReceiver({
-  server: await import('../dist/server/index.js'),
-  // DEMO_DATABASE lets the demo's own tests keep their records apart from yours.
-  databaseFile: process.env.DEMO_DATABASE ?? join(root, 'demo', 'data', 'consent-records.sqlite'),
+  store: createSqliteStore(db),
+  secret: process.env.CONSENT_SECRET ?? loadOrCreateSecret(`${databaseFile}.secret`),
+  adminToken: process.env.CONSENT_ADMIN_TOKEN,
+  // The demo's privacy policy promises 10 years.
+  retentionDays: 3653,
+  basePath: RECEIVER_PATH,
 });
 
 const headers = { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
 
 const server = createServer((request, response) => {
-  if (receiver.handles(request)) return void receiver.handle(request, response);
+  if ((request.url ?? '').startsWith(`${RECEIVER_PATH}/`)) return void receiver(request, response);
   let pathname = '/';
   try {
     pathname = new URL(request.url ?? '/', 'http://localhost').pathname;

@@ -13,7 +13,8 @@ const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0
  */
 export function renderPage(pathname) {
   const match = /^\/(lv|en)\/([a-z.]*)$/.exec(pathname);
-  const page = match && PAGES[match[2]];
+  // Own keys only: /en/constructor must not find Object.prototype.constructor.
+  const page = match && Object.hasOwn(PAGES, match[2]) ? PAGES[match[2]] : null;
   if (!page) return null;
   const lang = match[1];
   const t = strings[lang];

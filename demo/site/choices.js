@@ -12,10 +12,10 @@
   let latest = 0;
   async function showRecords() {
     const asked = ++latest;
-    const consentId = manager.decision?.consentId;
     let records = [];
-    if (consentId) {
-      const response = await fetch(`/api/consent/${encodeURIComponent(consentId)}`);
+    // The receiver finds this visitor's records by the HttpOnly credential it set on their first record.
+    if (manager.decision) {
+      const response = await fetch('/api/consent/me');
       const body = response.ok ? await response.json() : { records: [] };
       records = body.records ?? [];
     }
@@ -37,9 +37,8 @@
 
   document.getElementById('withdraw').addEventListener('click', () => manager.withdraw());
   document.getElementById('erase').addEventListener('click', async () => {
-    const consentId = manager.decision?.consentId;
-    if (!consentId) return;
-    const response = await fetch(`/api/consent/${encodeURIComponent(consentId)}`, { method: 'DELETE' });
+    if (!manager.decision) return;
+    const response = await fetch('/api/consent/me', { method: 'DELETE' });
     const body = response.ok ? await response.json() : { erased: 0 };
     erased.textContent = `${script.dataset.erased} ${body.erased ?? 0}`;
     await showRecords();

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ConsentRecord } from '../core/delivery/record.js';
 import type { ConsentStore } from './stores/store.js';
 import { validateConsentRecord } from './validate-record.js';
 
@@ -10,6 +11,18 @@ export interface ConsentHandlerOptions {
   maxBodyBytes?: number;
   /** Told about store failures (answered 503, so the browser retries). Default: console.error. */
   onError?: (error: unknown) => void;
+  /**
+   * Runs after validation and before the store: answer with a refusal (e.g. 429) to keep the
+   * record out, or null to store it. May set response headers, which go out with the answer.
+   */
+  admit?: (record: ConsentRecord, req: IncomingMessage, res: ServerResponse) => Promise<Refusal | null> | Refusal | null;
+}
+
+/** Why a record was not admitted; `headers` go out with the answer (e.g. `retry-after`). */
+export interface Refusal {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
 }
 
 /** Request and response as node:http and Express (which extends them) pass them. */
@@ -68,6 +81,11 @@ export function createConsentHandler(options: ConsentHandlerOptions) {
       const body = await readJson(req, maxBodyBytes);
       const result = validateConsentRecord(body);
       if (!result.ok) throw new HttpError(400, 'not a valid consent record', result.reasons);
+      const refusal = await options.admit?.(result.record, req, res);
+      if (refusal) {
+        for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);
+        throw new HttpError(refusal.status, refusal.message);
+      }
       let outcome;
       try {
         outcome = await store.insert(result.record);
@@ -78,6 +96,8 @@ export function createConsentHandler(options: ConsentHandlerOptions) {
       }
       send(res, outcome === 'inserted' ? 201 : 200, { eventId: result.record.eventId, status: outcome === 'inserted' ? 'stored' : 'duplicate' });
     } catch (thrown) {
+      // The client went away mid-body: nobody is left to answer, and it is not the server's fault.
+      if (isClientAbort(thrown, req)) return;
       if (!(thrown instanceof HttpError)) onError(thrown);
       const { status, message, reasons } = thrown instanceof HttpError ? thrown : new HttpError(500, 'internal error');
       if (status === 413) res.setHeader('connection', 'close');
@@ -85,6 +105,12 @@ export function createConsentHandler(options: ConsentHandlerOptions) {
       if (status === 413) drainThenClose(req);
     }
   };
+}
+
+function isClientAbort(thrown: unknown, req: IncomingMessage): boolean {
+  if (thrown instanceof HttpError) return false;
+  const code = (thrown as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (req.destroyed && !req.complete);
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

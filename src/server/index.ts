@@ -1,10 +1,10 @@
 // Node helpers for a site's backend. No DOM, no Lit: safe in any server runtime.
 export { parseConsentCookie } from './consent-cookie.js';
 export type { ParseConsentCookieOptions } from './consent-cookie.js';
-export { validateConsentRecord, RECORD_FIELDS } from './validate-record.js';
+export { validateConsentRecord, RECORD_FIELDS, EARLIEST_TIME, LATEST_TIME } from './validate-record.js';
 export type { ValidationResult } from './validate-record.js';
 export { createConsentHandler, DEFAULT_MAX_BODY_BYTES } from './handler.js';
-export type { ConsentHandlerOptions } from './handler.js';
+export type { ConsentHandlerOptions, Refusal } from './handler.js';
 export { createMemoryStore } from './stores/memory.js';
 export { createSqliteStore, SQLITE_SCHEMA } from './stores/sqlite.js';
 export type { SqliteDatabase } from './stores/sqlite.js';
@@ -14,7 +14,10 @@ export type {
   ConsentStore,
   ConsentRecordQueries,
   InsertResult,
+  ListPageOptions,
   QueryableConsentStore,
+  RecordPage,
+  StoreClockOptions,
   StoredConsentRecord,
 } from './stores/store.js';
 export type { ConsentRecord } from '../core/delivery/record.js';

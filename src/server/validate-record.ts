@@ -12,6 +12,13 @@ const VERSION = /^\d{1,6}\.\d{1,6}\.\d{1,6}(-[0-9A-Za-z.-]{1,40})?$/;
 const METHODS = ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'];
 const LAYERS = ['banner', 'preferences', 'api', 'placeholder'];
 export const MAX_CATEGORIES = 24;
+/**
+ * A decision time outside this window is a broken clock or a forgery. Refusing it here keeps it
+ * from reaching a database that rejects it (PostgreSQL has no year 0000) and answering 503, which
+ * the browser would retry for ever.
+ */
+export const EARLIEST_TIME = '2000-01-01T00:00:00.000Z';
+export const LATEST_TIME = '2100-01-01T00:00:00.000Z';
 export const MAX_PAGE_URL_LENGTH = 2048;
 
 type Check = (value: unknown) => string | null;
@@ -26,9 +33,9 @@ const FIELDS: Record<keyof ConsentRecord, Check> = {
   eventId: matches(UUID, 'a lower-case UUID'),
   consentId: matches(UUID, 'a lower-case UUID'),
   timestamp: (value) =>
-    typeof value === 'string' && ISO_UTC.test(value) && isRealInstant(value)
+    typeof value === 'string' && ISO_UTC.test(value) && isRealInstant(value) && isPlausibleTime(value)
       ? null
-      : 'must be an ISO 8601 UTC time like 2026-11-27T10:00:00.000Z',
+      : `must be an ISO 8601 UTC time like 2026-11-27T10:00:00.000Z, from ${EARLIEST_TIME.slice(0, 4)} up to before ${LATEST_TIME.slice(0, 4)}`,
   revision: (value) =>
     Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647
       ? null
@@ -78,6 +85,10 @@ function isRealInstant(value: string): boolean {
   const time = Date.parse(value);
   // Rejects dates like 2026-02-30 that Date.parse would roll over into March.
   return Number.isFinite(time) && new Date(time).toISOString() === value;
+}
+
+function isPlausibleTime(value: string): boolean {
+  return value >= EARLIEST_TIME && value < LATEST_TIME;
 }
 
 function checkCategories(value: unknown): string | null {

@@ -75,6 +75,16 @@ describe('delivery of consent records when the network or the server fails', () 
     expect((await lane.state()).requests.length).to.equal(2);
   });
 
+  it('a 403 (a receiver that does not know the page\'s origin) is reported with its likely cause, not dropped silently', async () => {
+    const lane = newLane();
+    await lane.faults([{ kind: 'status', status: 403 }]);
+    const { page } = await openDeliveryPage(lane.endpoint);
+    await page().manager.acceptAll();
+    await waitFor(() => page().failed.length === 1, 'the refusal');
+    expect(page().failed[0]).to.include({ willRetry: false, attempts: 1 });
+    expect(page().failed[0]!.error).to.match(/403.*allowedOrigin or publicOrigin/);
+  });
+
   it('connection refused across origins, then the server starts: the online event retries at once (CORS preflight included)', async () => {
     const lane = newLane();
     const endpoint = await lane.standalone('reserve');

@@ -1,5 +1,5 @@
 /**
- * The fault server of the delivery tests: the reference receiver (SQLite, in memory) behind a
+ * The fault server of the delivery tests: the packaged receiver (SQLite, in memory) behind a
  * switchboard of faults, mounted in the test runner's own server on 127.0.0.1. Every test uses a
  * lane of its own (a random id in the path), since Chromium and Firefox run side by side.
  *
@@ -16,17 +16,22 @@
  */
 import { once } from 'node:events';
 import { createServer } from 'node:http';
+import Database from 'better-sqlite3';
 import { tsImport } from 'tsx/esm/api';
-import { createReceiver } from '../../demo/receiver/receiver.mjs';
 
 const server = await tsImport('../../src/server/index.ts', import.meta.url);
+const { createReceiver } = await tsImport('../../src/receiver/index.ts', import.meta.url);
 const lanes = new Map();
 const PREFIX = '/test-receiver/';
 
 function lane(id) {
   let found = lanes.get(id);
   if (!found) {
-    found = { receiver: createReceiver({ server, allowedOrigin: [] }), faults: [], sticky: null, requests: [], standalone: null };
+    const db = new Database(':memory:');
+    const store = server.createSqliteStore(db);
+    // Flood limits off: one test browser sends every lane's records from one address.
+    const receiver = createReceiver({ store, secret: 'delivery-tests-secret-0123456789abcdef', retentionDays: 30, basePath: '/api', rateLimit: { perAddress: false, perConsentId: false } });
+    found = { receiver, store, db, faults: [], sticky: null, requests: [], standalone: null };
     lanes.set(id, found);
   }
   return found;
@@ -76,7 +81,7 @@ async function receive(state, req, res) {
     entry.status = status;
     return writeHead(status, ...rest);
   };
-  await state.receiver.handle(req, res);
+  await state.receiver(req, res);
 }
 
 async function standalone(state, action, origin) {
@@ -90,7 +95,7 @@ async function standalone(state, action, origin) {
   }
   if (action === 'up' && !box.http) {
     // Shares the lane's database, so rows count the same whichever way a record came in.
-    const corsHandler = server.createConsentHandler({ store: state.receiver.store, allowedOrigin: origin });
+    const corsHandler = server.createConsentHandler({ store: state.store, allowedOrigin: origin });
     box.http = createServer(async (req, res) => {
       const body = await readBody(req);
       if (req.method === 'POST') state.requests.push({ eventId: eventIdOf(body), method: req.method, standalone: true, at: Date.now() });
@@ -120,7 +125,7 @@ async function route(req, res, path) {
     return json(res, 200, { ok: true });
   }
   if (action === 'state') {
-    const rows = state.receiver.db.prepare('SELECT event_id AS eventId, consent_id AS consentId, method, layer FROM consent_records ORDER BY rowid').all();
+    const rows = state.db.prepare('SELECT event_id AS eventId, consent_id AS consentId, method, layer FROM consent_records ORDER BY rowid').all();
     return json(res, 200, { rows, requests: state.requests });
   }
   if (action === 'standalone') {

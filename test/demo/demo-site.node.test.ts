@@ -127,14 +127,25 @@ describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
     const afterWithdrawal = await page.evaluate(() => ({ cookies: document.cookie, views: localStorage.getItem('demo_analytics_views') }));
     assert.doesNotMatch(afterWithdrawal.cookies, /demo_promo|demo_video/, 'promotional cookies erased');
     assert.equal(afterWithdrawal.views, null, 'analytics storage erased');
-    const stored = await (await fetch(`${origin}/api/consent/${consentId}`)).json();
+    // The visitor's own records, by the HttpOnly credential the receiver set on their first record.
+    const ownRecords = () => page.evaluate(async () => (await fetch('/api/consent/me')).json());
+    const stored = await ownRecords();
+    assert.equal(stored.consentId, consentId);
     assert.deepEqual(stored.records.map((record: { method: string }) => record.method).sort(), ['accept-all', 'withdraw']);
+    assert.equal(await page.evaluate(() => document.cookie.includes('consent_receipt')), false, 'the credential is HttpOnly');
+    assert.equal((await fetch(`${origin}/api/consent/me`)).status, 401, 'without the credential nothing is shown');
 
     await page.click('#erase');
     await page.waitForFunction(() => /2$/.test(document.getElementById('erased')!.textContent!));
-    const erased = await (await fetch(`${origin}/api/consent/${consentId}`)).json();
-    assert.deepEqual(erased.records, []);
+    assert.deepEqual((await ownRecords()).records, []);
     await page.close();
+  });
+
+  it('answers odd paths with 404 and stays up (a page name like "constructor" is not a page)', async () => {
+    for (const path of ['/en/constructor', '/lv/__proto__', '/en/toString']) assert.equal((await fetch(`${origin}${path}`)).status, 404, path);
+    assert.equal((await fetch(`${origin}/api/admin/?before=99999999999999999999`)).status, 200);
+    assert.equal((await fetch(`${origin}/api/admin/?before=x%27%3B`)).status, 400);
+    assert.equal((await fetch(`${origin}/api/healthz`)).status, 200);
   });
 
   it('states what the privacy policy says, in both languages, with a link to the other language', async () => {

@@ -116,6 +116,18 @@ describe('createConsentHandler on node:http (a real server on 127.0.0.1)', () =>
     assert.match(response.headers.get('allow') ?? '', /POST/);
   });
 
+  it('a client that goes away mid-body is not an error: nothing is stored and onError hears nothing', async () => {
+    const { request } = await import('node:http');
+    const req = request(`${server.url}/`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '3000' } });
+    req.on('error', () => {});
+    req.write('{"schema":1,');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    req.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(errors, []);
+    assert.equal(await store.count(), 0);
+  });
+
   it('503 with Retry-After when the store fails, so the browser retries; the error goes to onError', async () => {
     failNext = true;
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleRecord()) });

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createConsentHandler, createPostgresStore, type QueryableConsentStore } from '../../src/server/index.js';
 import { postgresUnavailable, startPostgres, type PostgresServer } from './postgres-cluster.js';
-import { listen, post, sampleRecord } from './records.js';
+import { listen, post, postConcurrently, sampleRecord, walk } from './records.js';
 
 const unavailable = postgresUnavailable();
 if (unavailable) console.log(`# PostgreSQL store tests skipped: ${unavailable}`);
@@ -45,13 +45,7 @@ describe('createPostgresStore (a real PostgreSQL server on 127.0.0.1)', { skip: 
     const before = await rows();
     const records = Array.from({ length: 1000 }, () => sampleRecord());
     const sends = [...records, ...records.slice(0, 200)];
-    const statuses: number[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 50 }, async () => {
-        while (next < sends.length) statuses.push((await post(http.url, sends[next++]!)).status);
-      }),
-    );
+    const statuses = await postConcurrently(http.url, sends, 50);
     assert.equal((await rows()) - before, 1000);
     assert.equal(statuses.filter((s) => s === 201).length, 1000);
     assert.equal(statuses.filter((s) => s === 200).length, 200);
@@ -92,5 +86,46 @@ describe('createPostgresStore (a real PostgreSQL server on 127.0.0.1)', { skip: 
     assert.equal((await store.list({ limit: 5 })).length, 5);
     assert.equal(await store.eraseByConsentId(consentId), 2);
     assert.deepEqual(await store.findByConsentId(consentId), []);
+  });
+
+  it('event_id is the primary key, and received_at is indexed for retention and keyset paging', async () => {
+    const { rows: keys } = await pool.query(
+      `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+       WHERE i.indrelid = 'consent_records'::regclass AND i.indisprimary`,
+    );
+    assert.deepEqual(keys.map((row: { attname: string }) => row.attname), ['event_id']);
+    const { rows: indexes } = await pool.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'consent_records'");
+    assert.ok(indexes.some((row: { indexdef: string }) => /\(received_at, event_id\)/.test(row.indexdef)));
+  });
+
+  it('eight receivers creating the schema at the same moment all succeed (advisory lock)', async () => {
+    await pool.query('DROP TABLE consent_records');
+    const pools = Array.from({ length: 8 }, () => new pg.Pool({ connectionString: postgres.connectionString, max: 1 }));
+    try {
+      // Connected beforehand, so the eight CREATEs reach the server together rather than one connection apart.
+      await Promise.all(pools.map((each) => each.query('SELECT 1')));
+      const results = await Promise.allSettled(pools.map((each) => createPostgresStore(each).insert(sampleRecord())));
+      assert.deepEqual(results.map((result) => (result.status === 'rejected' ? String(result.reason) : 'ok')), Array(8).fill('ok'));
+      assert.equal(await rows(), 8);
+    } finally {
+      await Promise.all(pools.map((each) => each.end()));
+    }
+  });
+
+  it('listPage walks every record once in either order, and purgeOlderThan erases only what is older', async () => {
+    for (let i = 0; i < 30; i++) await store.insert(sampleRecord());
+    const total = await rows();
+    const oldest = await walk(store, 'oldest', 7);
+    assert.equal(oldest.length, total);
+    assert.equal(new Set(oldest).size, total);
+    assert.deepEqual(await walk(store, 'newest', 7), [...oldest].reverse());
+    await pool.query(`UPDATE consent_records SET received_at = now() - interval '400 days' WHERE event_id = ANY($1::uuid[])`, [oldest.slice(0, 12)]);
+    assert.equal(await store.purgeOlderThan(new Date(Date.now() - 365 * 86_400_000)), 12);
+    assert.equal(await rows(), total - 12);
+  });
+
+  it('a year-0000 decision time is a 400, not a 503 the browser would retry for ever', async () => {
+    const { status } = await post(http.url, sampleRecord({ timestamp: '0000-01-01T00:00:00.000Z' }));
+    assert.equal(status, 400);
   });
 });

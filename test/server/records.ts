@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import assert from 'node:assert/strict';
 import type { ConsentRecord } from '../../src/core/delivery/record.js';
+import type { QueryableConsentStore } from '../../src/server/index.js';
 
 /** A record as the widget sends it, with fresh ids unless told otherwise. */
 export function sampleRecord(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
@@ -50,4 +52,29 @@ export async function post(
   const response = await fetch(url, { method: 'POST', headers, body: payload });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : {} };
+}
+
+/** Every record, page by page, in the given order. */
+export async function walk(store: QueryableConsentStore, order: 'oldest' | 'newest', limit: number): Promise<string[]> {
+  const seen: string[] = [];
+  let after: string | null = null;
+  do {
+    const page = await store.listPage({ after, limit, order });
+    assert.ok(page.records.length <= limit);
+    seen.push(...page.records.map((record) => record.eventId));
+    after = page.next;
+  } while (after !== null);
+  return seen;
+}
+
+/** POSTs every body from `clients` concurrent senders; the answers' statuses, in completion order. */
+export async function postConcurrently(url: string, bodies: unknown[], clients: number): Promise<number[]> {
+  const statuses: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < bodies.length) statuses.push((await post(url, bodies[next++])).status);
+    }),
+  );
+  return statuses;
 }

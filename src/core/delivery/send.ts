@@ -13,12 +13,18 @@ export async function postRecord(win: Window, endpoint: string, record: ConsentR
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(record),
       keepalive: true,
-      credentials: 'omit',
+      // A same-origin receiver answers with the visitor's HttpOnly credential for their own records;
+      // under 'omit' the browser would discard it. No cookie goes to another origin.
+      credentials: 'same-origin',
       cache: 'no-store',
       signal: controller.signal,
     });
     if (response.ok) return { kind: 'delivered', status: response.status };
-    const error = `the endpoint answered ${response.status}`;
+    // A 403 is most often the receiver not knowing this site's origin (e.g. behind a proxy): say so.
+    const error =
+      response.status === 403
+        ? "the endpoint answered 403: it refused this page's origin (check its allowedOrigin or publicOrigin)"
+        : `the endpoint answered ${response.status}`;
     const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
     return { kind: retryable ? 'retry' : 'rejected', error };
   } catch (error) {
@@ -45,7 +51,7 @@ export function flushOnHide(win: Window, endpoint: string, records: ConsentRecor
       // A refused beacon falls back to fetch below.
     }
     win
-      .fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true, credentials: 'omit' })
+      .fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true, credentials: 'same-origin' })
       .catch(() => {
         // Unloading: the outbox still holds the record for the next page load.
       });

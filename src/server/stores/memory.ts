@@ -1,33 +1,71 @@
 import type { ConsentRecord } from '../../core/delivery/record.js';
-import type { InsertResult, QueryableConsentStore, StoredConsentRecord } from './store.js';
+import {
+  checkPurgeDate,
+  DEFAULT_PAGE_SIZE,
+  type InsertResult,
+  type QueryableConsentStore,
+  type StoreClockOptions,
+  type StoredConsentRecord,
+} from './store.js';
 
 /** Keeps records in this process only: for tests and for trying the handler out. */
-export function createMemoryStore(): QueryableConsentStore {
-  const byEventId = new Map<string, StoredConsentRecord>();
+export function createMemoryStore({ now = () => new Date() }: StoreClockOptions = {}): QueryableConsentStore {
+  // Keyed by an ever-growing sequence number, so insertion order survives erasure and serves as the cursor.
+  const bySequence = new Map<number, StoredConsentRecord>();
+  const eventIds = new Map<string, number>();
+  let sequence = 0;
   const copy = (record: StoredConsentRecord): StoredConsentRecord => ({ ...record, categories: { ...record.categories } });
+  const remove = (seq: number, record: StoredConsentRecord): void => {
+    bySequence.delete(seq);
+    eventIds.delete(record.eventId);
+  };
   return {
     async insert(record: ConsentRecord): Promise<InsertResult> {
-      if (byEventId.has(record.eventId)) return 'duplicate';
-      byEventId.set(record.eventId, copy({ ...record, receivedAt: new Date().toISOString() }));
+      if (eventIds.has(record.eventId)) return 'duplicate';
+      sequence++;
+      bySequence.set(sequence, copy({ ...record, receivedAt: now().toISOString() }));
+      eventIds.set(record.eventId, sequence);
       return 'inserted';
     },
     async findByConsentId(consentId) {
-      return [...byEventId.values()].filter((record) => record.consentId === consentId).map(copy);
+      return [...bySequence.values()].filter((record) => record.consentId === consentId).map(copy);
     },
     async eraseByConsentId(consentId) {
       let erased = 0;
-      for (const [eventId, record] of byEventId) {
+      for (const [seq, record] of bySequence) {
         if (record.consentId !== consentId) continue;
-        byEventId.delete(eventId);
+        remove(seq, record);
         erased++;
       }
       return erased;
     },
     async list({ limit = 100, offset = 0 } = {}) {
-      return [...byEventId.values()].reverse().slice(offset, offset + limit).map(copy);
+      return [...bySequence.values()].reverse().slice(offset, offset + limit).map(copy);
+    },
+    async listPage({ after = null, limit = DEFAULT_PAGE_SIZE, order = 'oldest' } = {}) {
+      const from = after === null ? undefined : Number(after);
+      let entries = [...bySequence.entries()];
+      if (order === 'newest') entries.reverse();
+      if (from !== undefined) entries = entries.filter(([seq]) => (order === 'oldest' ? seq > from : seq < from));
+      const page = entries.slice(0, limit);
+      return {
+        records: page.map(([, record]) => copy(record)),
+        next: page.length === limit ? String(page.at(-1)![0]) : null,
+      };
     },
     async count() {
-      return byEventId.size;
+      return bySequence.size;
+    },
+    async purgeOlderThan(date) {
+      checkPurgeDate(date);
+      const cutoff = date.toISOString();
+      let purged = 0;
+      for (const [seq, record] of bySequence) {
+        if (record.receivedAt >= cutoff) continue;
+        remove(seq, record);
+        purged++;
+      }
+      return purged;
     },
   };
 }
