@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_TOKEN, postRecord, rawRequest, receiptFrom, recordFrom, startReceiver, type RunningReceiver } from './helpers.js';
 
-describe('the admin needs the bearer token, or without one a loopback client on a loopback host', () => {
+describe('compliance C30: the admin needs the bearer token, or without one a loopback client on a loopback host', () => {
   let withToken: RunningReceiver;
   let withoutToken: RunningReceiver;
   before(async () => {
@@ -44,7 +44,7 @@ describe('the admin needs the bearer token, or without one a loopback client on 
   });
 });
 
-describe('a request for a foreign Host is refused (DNS rebinding)', () => {
+describe('compliance C30: a request for a foreign Host is refused (DNS rebinding)', () => {
   let running: RunningReceiver;
   before(async () => {
     running = await startReceiver({ publicOrigin: 'https://shop.example' });
@@ -62,7 +62,7 @@ describe('a request for a foreign Host is refused (DNS rebinding)', () => {
   });
 });
 
-describe('erasure asked for by another site is refused, and nothing is framed', () => {
+describe('compliance C30: erasure asked for by another site is refused, and nothing is framed', () => {
   let running: RunningReceiver;
   let receipt: string;
   before(async () => {

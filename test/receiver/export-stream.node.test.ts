@@ -15,7 +15,7 @@ const MAX_GROWTH_BYTES = 48 * 1024 * 1024;
 
 const percentile = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 
-describe('the receiver never stalls: a large export streams in bounded memory while records keep being answered', { timeout: 90_000 }, () => {
+describe('compliance C31: the receiver never stalls: a large export streams in bounded memory while records keep being answered', { timeout: 90_000 }, () => {
   let dir: string;
   let receiver: ReceiverProcess;
   before(async () => {

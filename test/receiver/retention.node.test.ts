@@ -23,7 +23,7 @@ const stores: [string, (options: StoreClockOptions) => QueryableConsentStore][] 
 ];
 
 for (const [name, makeStore] of stores) {
-  describe(`storage limitation: records are kept for the retention period and no longer (${name} store)`, () => {
+  describe(`compliance C29, storage limitation: records are kept for the retention period and no longer (${name} store)`, () => {
     it('purges at start what is already past the period', async () => {
       const clock = fakeClock(START);
       const store = makeStore({ now: () => new Date(clock.now()) });

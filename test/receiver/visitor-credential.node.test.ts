@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { sampleRecord } from '../server/records.js';
 import { postRecord, receiptFrom, recordFrom, SECRET, startReceiver, type RunningReceiver } from './helpers.js';
 
-describe("access and erasure only by the visitor's own credential", () => {
+describe("compliance C30: access and erasure only by the visitor's own credential", () => {
   let running: RunningReceiver;
   before(async () => {
     running = await startReceiver({ rateLimit: { perAddress: false, perConsentId: false } });
