@@ -179,11 +179,11 @@ export async function storeDecision(
   const { resolveConfig } = await import('../src/core/config.js');
   const { createDecision } = await import('../src/core/decision.js');
   const { encodeConsentCookie } = await import('../src/core/storage/consent-cookie.js');
-  const { CHECKED_CONFIG_KEY, configFingerprint } = await import('../src/core/config-fingerprint.js');
+  const { configFingerprint } = await import('../src/core/config-fingerprint.js');
   const decision = createDecision(resolveConfig(config), categories, method);
   document.cookie = `cookie_consent=${encodeConsentCookie(decision)}; Path=/; Max-Age=3600`;
   // As a visitor who decided under this configuration has it: the script tag then skips the check.
-  localStorage.setItem(CHECKED_CONFIG_KEY, configFingerprint(config));
+  document.cookie = `cookie_consent_checked=${configFingerprint(config)}; Path=/; Max-Age=3600`;
 }
 
 /**

@@ -11,9 +11,10 @@ import { warnOnce } from './log.js';
 import { decodeConsentCookie, encodeConsentCookie, readConsentCookie } from './storage/consent-cookie.js';
 import { deleteStoredDecision, readDocumentCookies, writeStoredDecision } from './storage/cookie-jar.js';
 import type { ConsentReceipt } from './storage/history.js';
-import type { ConsentParts } from './parts.js';
+import type { ConfigContext, ConsentParts } from './parts.js';
 import { acceptAllUnderSignals, readPrivacySignals, type PrivacySignals } from './signals/privacy-signals.js';
 import { startTabSync, type TabSync } from './sync.js';
+import { checkedCookieName, rememberCheckedConfig } from './config-fingerprint.js';
 import type {
   CategoryStates,
   ConsentConfig,
@@ -136,9 +137,10 @@ export class ConsentManager extends EventTarget {
     this.#shown = { language: resolved.language ?? 'en', strings: [] };
     this.#signals = readPrivacySignals(win, resolved);
     // A stale decision (older revision, expired) grants nothing, but its consent id stays in use.
-    const stored = this.#readStored();
+    const cookies = readDocumentCookies(win.document);
+    const stored = readConsentCookie(cookies, resolved.cookie.name);
     this.#consentIdInUse = stored?.consentId;
-    const confirming = this.parts.confirmConfig(config, win);
+    const confirming = this.parts.confirmConfig(config, { window: win, resolved, cookies });
     const current = stored && isDecisionCurrent(stored, resolved) ? stored : null;
     this.#held = confirming !== null;
     this.#current = this.#inEffect(stored);
@@ -165,7 +167,7 @@ export class ConsentManager extends EventTarget {
           this.#held = false;
           const decision = this.#inEffect(this.#readStored());
           if (decision) {
-            this.parts.rememberConfig(config, win);
+            this.parts.rememberConfig(config, this.#configContext());
             this.#adopt(decision, 'checked');
           } else this.#currentView = 'banner';
           announce();
@@ -230,6 +232,7 @@ export class ConsentManager extends EventTarget {
     if (!this.#resolved || !this.#win) return;
     this.#guard('reset', () => {
       deleteStoredDecision(this.#win!.document, this.#resolved!);
+      rememberCheckedConfig(this.#win!.document, this.#resolved!, '', 0);
       this.#eraseRefused(null);
     });
     this.#sync?.announce(null);
@@ -283,13 +286,17 @@ export class ConsentManager extends EventTarget {
     const decision = createDecision(config, wanted, method, this.#consentIdInUse);
     // Keep going after any storage failure: the decision in memory is what the page obeys.
     this.#guard('cookie', () => writeStoredDecision(win.document, config, decision));
-    if (!this.#held) this.#guard('remember', () => this.parts.rememberConfig(this.#input!, win));
+    if (!this.#held) this.#guard('remember', () => this.parts.rememberConfig(this.#input!, this.#configContext()));
     this.#guard('erase', () => this.#eraseRefused(decision));
     this.#sync?.announce(encodeConsentCookie(decision));
     const previous = this.#adopt(decision, 'this-tab', layer);
     await this.parts.appendReceipt({ ...decision, layer });
     this.#reloadIfWithdrawn(previous, decision);
     return decision;
+  }
+
+  #configContext(): ConfigContext {
+    return { window: this.#win!, resolved: this.#resolved!, cookies: readDocumentCookies(this.#win!.document) };
   }
 
   #readStored(): ConsentDecision | null {
@@ -330,7 +337,7 @@ export class ConsentManager extends EventTarget {
 
   #eraseRefused(decision: ConsentDecision | null): void {
     const config = this.#resolved!;
-    this.parts.eraseMatching(this.#win!, erasePatternsRefusedBy(config, decision), [config.cookie.name]);
+    this.parts.eraseMatching(this.#win!, erasePatternsRefusedBy(config, decision), [config.cookie.name, checkedCookieName(config)]);
   }
 
   #reloadIfWithdrawn(previous: ConsentDecision | null, next: ConsentDecision | null): void {

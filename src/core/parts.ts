@@ -6,6 +6,14 @@ import type { eraseMatching } from './gating/erase.js';
 import type { appendReceipt, readReceipts } from './storage/history.js';
 import type { ConsentConfig, ResolvedConfig } from './types.js';
 
+/** What the manager knows when it asks about the configuration: no part reads the cookies again. */
+export interface ConfigContext {
+  window: Window;
+  resolved: ResolvedConfig;
+  /** The page's cookies, as the manager read them at start. */
+  cookies: string;
+}
+
 /**
  * The parts of the consent core that not every page view needs, handed to the manager as one
  * object (the way idb-keyval's functions take a store): the npm entry passes the modules
@@ -21,9 +29,9 @@ export interface ConsentParts {
    * it at start), else a promise that resolves once it passed or rejects with the
    * ConsentConfigError. Until then the manager grants nothing that is not required.
    */
-  confirmConfig(config: ConsentConfig, win: Window): Promise<void> | null;
+  confirmConfig(config: ConsentConfig, context: ConfigContext): Promise<void> | null;
   /** Remembers that the configuration passed, once the visitor has decided (nothing is stored before). */
-  rememberConfig(config: ConsentConfig, win: Window): void;
+  rememberConfig(config: ConsentConfig, context: ConfigContext): void;
   /** The visitor's receipts in IndexedDB. */
   appendReceipt: typeof appendReceipt;
   readReceipts: typeof readReceipts;

@@ -1,3 +1,4 @@
+import { checkedCookieName } from '../core/config-fingerprint.js';
 import { erasePatternsRefusedBy } from '../core/decision.js';
 import { pageStorage } from '../core/delivery/outbox-hint.js';
 import { warnOnce } from '../core/log.js';
@@ -52,7 +53,7 @@ export function resumeErasing(win: Window, manager: ConsentManager): void {
   } catch {
     return;
   }
-  eraseMatching(win, patterns, [config.cookie.name]);
+  eraseMatching(win, patterns, [config.cookie.name, checkedCookieName(config)]);
 }
 
 /** Takes the flag down, unless a later request set it again meanwhile. */

@@ -15,17 +15,18 @@ import { loadChunk } from './runtime.js';
  * The configuration is only given its defaults at start. Its check comes with the banner
  * chunk, and runs on every page view whose configuration this browser has not seen pass:
  * a first visit (which needs the banner anyway) and the first page view after the site
- * changed its configuration. A returning visitor's page views otherwise compare a fingerprint.
+ * changed its configuration. A returning visitor's page views otherwise compare a fingerprint
+ * kept in a cookie (src/core/config-fingerprint.ts).
  */
 export const lazyParts = {
   resolveConfig: withDefaults,
-  confirmConfig: (config, win) =>
-    isCheckedConfig(win, configFingerprint(config))
+  confirmConfig: (config, { window, resolved, cookies }) =>
+    isCheckedConfig(cookies, resolved, configFingerprint(config))
       ? null
-      : loadChunk('banner', win).then((chunk) => {
+      : loadChunk('banner', window).then((chunk) => {
           chunk.resolveConfig(config);
         }),
-  rememberConfig: (config, win) => rememberCheckedConfig(win, configFingerprint(config)),
+  rememberConfig: (config, { window, resolved }) => rememberCheckedConfig(window.document, resolved, configFingerprint(config)),
   appendReceipt,
   readReceipts,
   eraseMatching,

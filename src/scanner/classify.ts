@@ -2,6 +2,7 @@ import type { CookieDatabase } from './cookie-database.js';
 import { sameSite } from './crawl.js';
 import { declaringCategory } from './page-config.js';
 import type { DeclaredCategory, Initiator, ItemKind, Leak, Observation, PageConfig, ScannedItem } from './types.js';
+import { CHECKED_COOKIE_SUFFIX } from '../core/config-fingerprint.js';
 
 export interface ClassifyOptions {
   database: CookieDatabase;
@@ -26,7 +27,8 @@ function hostMatches(host: string, allowed: string): boolean {
 function isWidgetOwn(observation: Observation, configs: PageConfig[]): boolean {
   switch (observation.kind) {
     case 'cookie':
-      return configs.some((config) => config.cookieName === observation.name);
+      // The consent cookie, and beside it the fingerprint of the configuration that passed its check.
+      return configs.some((config) => config.cookieName === observation.name || `${config.cookieName}${CHECKED_COOKIE_SUFFIX}` === observation.name);
     case 'request': {
       const url = new URL(observation.url!);
       if (WIDGET_SCRIPT.test(url.pathname)) return true;

@@ -62,6 +62,7 @@ describe('a broken configuration is handled the same on every page view (complia
   it('the error comes again on the next page view, and a first visit gets no banner but the settings', async () => {
     const first = await openConfigPage(BROKEN);
     expect(first.page().consoleErrors.join('\n')).to.include(LAYOUT_ERROR);
+    expect(first.page().document.cookie, 'nothing stored before a decision').to.equal('');
     await waitFor(() => visibleIn(first.element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button');
     expect(first.element().shadowRoot!.querySelector('[part~="banner"]'), 'no banner asks under a broken configuration').to.equal(null);
     await expectAccessibleInFrame(first.element());
@@ -82,6 +83,7 @@ describe('a broken configuration is handled the same on every page view (complia
     await waitFor(() => first.page().runs.includes('analytics'), 'the analytics script');
     expect(first.changes().map((change) => change.origin)).to.deep.equal(['checked']);
     expect(first.page().consoleErrors).to.deep.equal([]);
+    expect(first.page().document.cookie, 'the changed configuration remembered as checked').to.match(/(^|; )cookie_consent_checked=\w+/);
     first.frame.remove();
 
     const second = await openConfigPage(changed);
