@@ -4,7 +4,7 @@
  *      the receiver in its own process, while a client POSTs a record every 10 ms: the export's
  *      time and size, the receiver's peak memory (Linux /proc VmHWM), and the POST latency next
  *      to the same POSTs without an export.
- *   2. Retention (alone with BENCH_SKIP_EXPORT=1): purgeOlderThan over BENCH_PURGE_ROWS (default: the export's rows, which the
+ *   2. Retention (alone with BENCH_SKIP_EXPORT=1; left out with BENCH_SKIP_PURGE=1): purgeOlderThan over BENCH_PURGE_ROWS (default: the export's rows, which the
  *      export's database then holds; more are seeded first) expired rows, keeping the records
  *      POSTed during the export, with the longest event-loop stall seen meanwhile.
  * Loopback only, bounded. Results replace the "Export and retention" part of bench/receiver-results.md.
@@ -25,6 +25,8 @@ const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 /** The export's rows are purged afterwards; rows beyond them are seeded for the purge first. */
 const PURGE_ROWS = Math.max(EXPORT_ROWS, Number(process.env.BENCH_PURGE_ROWS ?? EXPORT_ROWS));
 const SKIP_EXPORT = process.env.BENCH_SKIP_EXPORT === '1';
+/** The export alone: the purge of a million rows takes minutes more. */
+const SKIP_PURGE = process.env.BENCH_SKIP_PURGE === '1';
 const EXPORT_SECTION = '## Export';
 const PURGE_SECTION = '## Retention';
 const dir = mkdtempSync(join(tmpdir(), 'ccw-export-bench-'));
@@ -159,7 +161,7 @@ try {
     db.close();
   }
   else exportResults = await benchExport();
-  purgeResult = await benchPurge();
+  if (!SKIP_PURGE) purgeResult = await benchPurge();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -182,7 +184,7 @@ every 10 ms; the last column is the same client's latency before the export, for
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows}
 `;
-const purgeSection = `${PURGE_SECTION} (\`npm run bench:receiver-export\`)
+const purgeSection = purgeResult && `${PURGE_SECTION} (\`npm run bench:receiver-export\`)
 
 ${measured}
 
@@ -191,5 +193,5 @@ kept: **${purgeResult.seconds.toFixed(1)} s** (${purgeResult.perSecond.toFixed(0
 each, with a yield between them; the longest event-loop stall meanwhile was ${purgeResult.maxStallMs.toFixed(1)} ms (p99 ${purgeResult.p99StallMs.toFixed(1)} ms).
 `;
 if (exportSection) writeResultsSection(EXPORT_SECTION, exportSection);
-writeResultsSection(PURGE_SECTION, purgeSection);
+if (purgeSection) writeResultsSection(PURGE_SECTION, purgeSection);
 log('Results written to bench/receiver-results.md');

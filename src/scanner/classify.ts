@@ -24,16 +24,24 @@ function hostMatches(host: string, allowed: string): boolean {
   return host === allowed || host.endsWith(`.${allowed}`);
 }
 
+/** Whether `url` is the endpoint that receives the consent records, on the page that configured it. */
+function isConsentEndpoint(url: string, page: string, configs: PageConfig[]): boolean {
+  return configs.some((config) => config.endpoint !== undefined && url.startsWith(new URL(config.endpoint, page).href));
+}
+
 function isWidgetOwn(observation: Observation, configs: PageConfig[]): boolean {
   switch (observation.kind) {
-    case 'cookie':
+    case 'cookie': {
       // The consent cookie, and beside it the fingerprint of the configuration that passed its check.
-      return configs.some((config) => config.cookieName === observation.name || `${config.cookieName}${CHECKED_COOKIE_SUFFIX}` === observation.name);
+      if (configs.some((config) => config.cookieName === observation.name || `${config.cookieName}${CHECKED_COOKIE_SUFFIX}` === observation.name)) return true;
+      // What the consent-record endpoint sets with its answer: the receiver's credential for the visitor's own records.
+      const { initiator } = observation;
+      return initiator.kind === 'response' && initiator.url !== undefined && isConsentEndpoint(initiator.url, observation.page, configs);
+    }
     case 'request': {
       const url = new URL(observation.url!);
       if (WIDGET_SCRIPT.test(url.pathname)) return true;
-      // The endpoint that receives the consent records.
-      return configs.some((config) => config.endpoint !== undefined && url.href.startsWith(new URL(config.endpoint, observation.page).href));
+      return isConsentEndpoint(url.href, observation.page, configs);
     }
     default:
       return observation.name.startsWith(WIDGET_STORAGE_PREFIX);
