@@ -20,9 +20,13 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const KB = 1024;
 const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
+// The ceilings rose by 0.4 KB (from 17.2 and 11.8) with two deliberate changes: a broken
+// configuration is now handled on every page view (the held grants and the checked
+// configuration's fingerprint) and the core's parts are injected by name instead of swapped
+// in the bundler, whose property names the minifier keeps.
 const visits = [
-  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], budget: 12 * KB, ceiling: 17.2 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 11.8 * KB },
+  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], budget: 12 * KB, ceiling: 17.6 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], budget: 4 * KB, ceiling: 12.2 * KB },
 ];
 /** Not budgeted, reported so a site that records consent knows its cost. */
 const extraVisits = [
