@@ -43,10 +43,19 @@ export function isCheckedConfig(cookies: string, config: ResolvedConfig, fingerp
   return cookieValues(cookies, checkedCookieName(config)).includes(fingerprint);
 }
 
-/** Remembers the fingerprint for as long as a decision is kept; Max-Age 0 forgets it. */
-export function rememberCheckedConfig(doc: Document, config: ResolvedConfig, fingerprint: string, maxAge = config.expiresDays * 86_400): void {
+/** Remembers the fingerprint for as long as a decision is kept. */
+export function rememberCheckedConfig(doc: Document, config: ResolvedConfig, fingerprint: string): void {
+  setCheckedCookie(doc, config, fingerprint, config.expiresDays * 86_400);
+}
+
+/** Forgets it, with the decision (`reset()`). */
+export function forgetCheckedConfig(doc: Document, config: ResolvedConfig): void {
+  setCheckedCookie(doc, config, '', 0);
+}
+
+function setCheckedCookie(doc: Document, config: ResolvedConfig, value: string, maxAge: number): void {
   try {
-    doc.cookie = `${checkedCookieName(config)}=${fingerprint}${cookieAttributes(config, doc.location.protocol, maxAge)}`;
+    doc.cookie = `${checkedCookieName(config)}=${value}${cookieAttributes(config, doc.location.protocol, maxAge)}`;
   } catch {
     // Cookies unavailable: the next page view checks again, which is only slower.
   }

@@ -11,10 +11,10 @@ import { warnOnce } from './log.js';
 import { decodeConsentCookie, encodeConsentCookie, readConsentCookie } from './storage/consent-cookie.js';
 import { deleteStoredDecision, readDocumentCookies, writeStoredDecision } from './storage/cookie-jar.js';
 import type { ConsentReceipt } from './storage/history.js';
-import type { ConfigContext, ConsentParts } from './parts.js';
+import type { ConsentParts } from './parts.js';
 import { acceptAllUnderSignals, readPrivacySignals, type PrivacySignals } from './signals/privacy-signals.js';
 import { startTabSync, type TabSync } from './sync.js';
-import { checkedCookieName, rememberCheckedConfig } from './config-fingerprint.js';
+import { checkedCookieName, forgetCheckedConfig } from './config-fingerprint.js';
 import type {
   CategoryStates,
   ConsentConfig,
@@ -143,7 +143,7 @@ export class ConsentManager extends EventTarget {
     const confirming = this.parts.confirmConfig(config, { window: win, resolved, cookies });
     const current = stored && isDecisionCurrent(stored, resolved) ? stored : null;
     this.#held = confirming !== null;
-    this.#current = this.#inEffect(stored);
+    this.#current = this.#held ? null : current;
     // A visitor who decided is not asked again while the check runs.
     this.#currentView = current ? 'none' : 'banner';
     this.#sync = startTabSync(
@@ -167,7 +167,7 @@ export class ConsentManager extends EventTarget {
           this.#held = false;
           const decision = this.#inEffect(this.#readStored());
           if (decision) {
-            this.parts.rememberConfig(config, this.#configContext());
+            this.parts.rememberConfig(config, { window: win, resolved });
             this.#adopt(decision, 'checked');
           } else this.#currentView = 'banner';
           announce();
@@ -232,7 +232,7 @@ export class ConsentManager extends EventTarget {
     if (!this.#resolved || !this.#win) return;
     this.#guard('reset', () => {
       deleteStoredDecision(this.#win!.document, this.#resolved!);
-      rememberCheckedConfig(this.#win!.document, this.#resolved!, '', 0);
+      forgetCheckedConfig(this.#win!.document, this.#resolved!);
       this.#eraseRefused(null);
     });
     this.#sync?.announce(null);
@@ -286,17 +286,13 @@ export class ConsentManager extends EventTarget {
     const decision = createDecision(config, wanted, method, this.#consentIdInUse);
     // Keep going after any storage failure: the decision in memory is what the page obeys.
     this.#guard('cookie', () => writeStoredDecision(win.document, config, decision));
-    if (!this.#held) this.#guard('remember', () => this.parts.rememberConfig(this.#input!, this.#configContext()));
+    if (!this.#held) this.#guard('remember', () => this.parts.rememberConfig(this.#input!, { window: win, resolved: config }));
     this.#guard('erase', () => this.#eraseRefused(decision));
     this.#sync?.announce(encodeConsentCookie(decision));
     const previous = this.#adopt(decision, 'this-tab', layer);
     await this.parts.appendReceipt({ ...decision, layer });
     this.#reloadIfWithdrawn(previous, decision);
     return decision;
-  }
-
-  #configContext(): ConfigContext {
-    return { window: this.#win!, resolved: this.#resolved!, cookies: readDocumentCookies(this.#win!.document) };
   }
 
   #readStored(): ConsentDecision | null {

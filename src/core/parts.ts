@@ -31,7 +31,7 @@ export interface ConsentParts {
    */
   confirmConfig(config: ConsentConfig, context: ConfigContext): Promise<void> | null;
   /** Remembers that the configuration passed, once the visitor has decided (nothing is stored before). */
-  rememberConfig(config: ConsentConfig, context: ConfigContext): void;
+  rememberConfig(config: ConsentConfig, context: Omit<ConfigContext, 'cookies'>): void;
   /** The visitor's receipts in IndexedDB. */
   appendReceipt: typeof appendReceipt;
   readReceipts: typeof readReceipts;

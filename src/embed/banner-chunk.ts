@@ -1,7 +1,7 @@
 /**
  * The banner of the script-tag build (dist/cookie-consent.banner.js): what a first visit needs
- * to ask, without Lit, and the configuration check that runs before it is shown (the same
- * resolveConfig npm users run at start; also run with `debug: true`).
+ * to ask, without Lit, and the configuration check (the same resolveConfig npm users run at
+ * start), which also runs on a page view whose configuration this browser has not seen pass.
  */
 import { resolveConfig } from '../core/config.js';
 import { loadLanguageChunk } from './language-chunks.js';

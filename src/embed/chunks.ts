@@ -33,8 +33,6 @@ export interface ChunkLoader {
   /** Loads a chunk of the main file's manifest, or a language chunk whose hash the caller pinned. */
   load(name: string, pinned?: string): Promise<unknown>;
   provide(name: string, exports: unknown): void;
-  /** What a chunk that has run provided; undefined before. */
-  provided(name: string): unknown;
   /** Whether the element is a chunk script this loader inserted. */
   isOwnChunk(script: Element | null): boolean;
 }
@@ -97,7 +95,6 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
       done.set(name, exports);
       entry(name).resolve(exports);
     },
-    provided: (name) => done.get(name),
     load: (name, pinned) => {
       const known = entries.get(name);
       if (known) {

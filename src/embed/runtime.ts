@@ -52,8 +52,6 @@ export function provideChunk<K extends ChunkName>(name: K, exports: ChunkExports
 
 export interface RuntimeChunks {
   load(name: string, pinned?: string): Promise<unknown>;
-  /** What a chunk that has run provided; undefined before. */
-  provided(name: string): unknown;
   provide(name: string, exports: unknown): void;
   isOwnChunk(script: Element | null): boolean;
 }

@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { cookieValues } from '../core/storage/consent-cookie.js';
+import { UUID } from '../server/validate-record.js';
 
 /**
  * The visitor's credential for their own records: their consentId signed with HMAC-SHA256 under
@@ -9,7 +11,6 @@ export const RECEIPT_COOKIE = 'consent_receipt';
 /** Browsers cap cookie lifetimes at 400 days; each record the visitor sends renews it. */
 export const RECEIPT_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
 const VERSION = 'v1';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const signature = (consentId: string, secret: string): Buffer =>
   createHmac('sha256', secret).update(`consent-receipt:${VERSION}:${consentId}`).digest();
@@ -20,7 +21,7 @@ export function signReceipt(consentId: string, secret: string): string {
 
 /** The consentId a Cookie header proves, or null when the receipt is absent, malformed or forged. */
 export function verifiedConsentId(cookieHeader: string | undefined, secret: string): string | null {
-  for (const value of cookieValues(cookieHeader, RECEIPT_COOKIE)) {
+  for (const value of cookieValues(cookieHeader ?? '', RECEIPT_COOKIE)) {
     const [version, consentId, mac, ...rest] = value.split('.');
     if (version !== VERSION || !consentId || !mac || rest.length > 0 || !UUID.test(consentId)) continue;
     const given = Buffer.from(mac, 'base64url');
@@ -45,13 +46,4 @@ export function receiptCookie(consentId: string, secret: string, { path, secure 
     'SameSite=Strict',
     ...(secure ? ['Secure'] : []),
   ].join('; ');
-}
-
-function cookieValues(header: string | undefined, name: string): string[] {
-  if (!header) return [];
-  return header
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part.startsWith(`${name}=`))
-    .map((part) => part.slice(name.length + 1));
 }

@@ -2,7 +2,8 @@ import type { ConsentRecord } from '../core/delivery/record.js';
 
 export type ValidationResult = { ok: true; record: ConsentRecord } | { ok: false; reasons: string[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** A record's eventId and consentId: lower-case UUIDs; the receiver's credential names the same. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** Exactly what `Date.prototype.toISOString()` produces for years 0000–9999. */
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,31}$/;

@@ -5,6 +5,7 @@ import { createConsentHandler, createPostgresStore, type QueryableConsentStore }
 import { postgresUnavailable, startPostgres, type PostgresServer } from './postgres-cluster.js';
 import { listen, post, postConcurrently, sampleRecord, walk } from './records.js';
 
+// Skipped only where no PostgreSQL binaries are installed (.ci/run installs them); says so in the output.
 const unavailable = postgresUnavailable();
 if (unavailable) console.log(`# PostgreSQL store tests skipped: ${unavailable}`);
 
