@@ -50,19 +50,26 @@ const squeezeCss = (text) =>
     .trim();
 
 /**
- * The banner chunk's styles are the element's own (src/embed/banner-css.ts reads them from the
- * Lit stylesheets): computed here, at build time, so the chunk carries the text and not Lit.
+ * Modules whose exports are data computed from src/ui (the banner's styles in
+ * src/embed/banner-css.ts; the settings button's styles and labels in src/embed/settings-look.ts):
+ * evaluated here, at build time, and written in as literals, so a file carries the text and not
+ * Lit or every translation. Styles (exports named *_CSS) are squeezed as well.
  */
-function bannerCssAsText() {
+function valuesAtBuildTime(modules) {
   return {
-    name: 'banner-css-as-text',
+    name: 'values-at-build-time',
     async load(id) {
-      if (id !== dist('embed/banner-css.js')) return null;
-      const { BANNER_CSS } = await import(dist('embed/banner-css.js'));
-      return `export const BANNER_CSS = ${JSON.stringify(squeezeCss(BANNER_CSS))};`;
+      const module = modules.find((path) => id === dist(path));
+      if (!module) return null;
+      const values = await import(dist(module));
+      return Object.entries(values)
+        .map(([name, value]) => `export const ${name} = ${JSON.stringify(name.endsWith('_CSS') ? squeezeCss(value) : value)};`)
+        .join('\n');
     },
   };
 }
+const bannerCssAsText = () => valuesAtBuildTime(['embed/banner-css.js']);
+const settingsLookAsText = () => valuesAtBuildTime(['embed/settings-look.js']);
 
 /**
  * Whitespace and comments out of the interface's css`` templates: a visitor downloads the
@@ -152,6 +159,6 @@ export default [
   {
     input: 'dist/embed.js',
     output: { file: 'dist/cookie-consent.js', format: 'iife', sourcemap: true },
-    plugins: [chunkManifest(), resolve(), minify()],
+    plugins: [chunkManifest(), settingsLookAsText(), resolve(), minify()],
   },
 ];

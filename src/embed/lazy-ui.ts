@@ -3,9 +3,12 @@ import type { ConsentManager } from '../core/manager.js';
 import { baseLanguage, pickLanguage } from '../core/language.js';
 import type { ChunkExports } from './chunk-exports.js';
 import type { LiteBanner } from './lite-banner.js';
+import { listenForOpeners } from '../ui/page/openers.js';
 import { TAG_NAME } from '../ui/tag-name.js';
+import { createUiState, type Shown } from '../ui/ui-state.js';
 import { mountLite, type LiteMount } from './lite-root.js';
-import { renderSettingsButton, SETTINGS_LABELS, type LiteSettingsButton } from './settings-button.js';
+import { renderSettingsButton, type LiteSettingsButton } from './settings-button.js';
+import { SETTINGS_LABELS } from './settings-look.js';
 
 interface OpenableElement extends HTMLElement {
   openPreferences?(opener?: HTMLElement | null): void;
@@ -36,8 +39,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   let bannerLoading = false;
   let uiLoading: Promise<unknown> | null = null;
   let handedOver = false;
-  /** A modal banner closed without an answer: offer the settings button, as the interface does. */
-  let dismissed = false;
+  const state = createUiState(manager);
   /**
    * Nothing is drawn before the manager is ready: on a page view whose configuration this
    * browser has not seen pass, that is once the check passed (or failed: then only the settings).
@@ -57,7 +59,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   const stop = (): void => {
     handedOver = true;
     removeDrawn();
-    doc.removeEventListener('click', onOpenerClick);
+    stopOpeners();
     manager.removeEventListener('consent-view', onView);
   };
 
@@ -118,12 +120,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
           acceptAll: () => decide('acceptAll'),
           rejectAll: () => decide('rejectAll'),
           customize: () => open(null),
-          modalClosed: () => {
-            if (manager.view === 'banner' && !manager.decision) {
-              dismissed = true;
-              manager.hide();
-            }
-          },
+          modalClosed: state.modalBannerClosed,
           },
           chunk.loadLanguage,
         ),
@@ -163,10 +160,7 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
 
   const drawSettingsButton = (): void => {
     const host = element();
-    if (!host || settings || handedOver || !config.settingsButton || manager.view !== 'none') return;
-    // After a broken configuration's error the settings stay open to the visitor, to withdraw.
-    if (!manager.decision && !dismissed && !manager.configError) return;
-    if (definedElsewhere()) return;
+    if (!host || settings || handedOver || definedElsewhere()) return;
     try {
       const base = baseLanguage(language);
       const label = config.translations[language]?.['settingsButton'] ?? config.translations[base]?.['settingsButton'] ?? SETTINGS_LABELS[base] ?? SETTINGS_LABELS['en']!;
@@ -178,33 +172,31 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
 
   const onView = (): void => {
     if (!ready) return;
-    if (manager.view === 'preferences') {
+    state.viewChanged();
+    const shown = state.shown();
+    if (shown.preferences) {
       void loadUi().catch(() => undefined);
       return;
     }
-    if (manager.view === 'banner') {
-      dismissed = false;
-      drawBanner();
-      return;
+    const before: Shown = { banner: banner !== null, preferences: false, settingsButton: settings !== null };
+    const bannerHadFocus = banner !== null && element()?.shadowRoot?.activeElement != null;
+    if (!shown.banner) {
+      banner?.remove();
+      banner = null;
     }
-    // The banner goes with the button that had focus: its successor, the settings button, takes it.
-    const hadFocus = banner !== null && element()?.shadowRoot?.activeElement != null;
-    banner?.remove();
-    banner = null;
-    drawSettingsButton();
-    if (hadFocus) settings?.button.focus();
+    if (!shown.settingsButton) {
+      settings?.remove();
+      settings = null;
+    }
+    if (shown.banner) drawBanner();
+    if (shown.settingsButton) drawSettingsButton();
+    if (state.focusesSettingsButton(before, bannerHadFocus)) settings?.button.focus();
   };
 
   // The interface listens for these itself once loaded; until then a click must not be lost.
-  const onOpenerClick = (event: MouseEvent): void => {
-    const opener = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-consent-open]') : null;
-    if (!opener) return;
-    event.preventDefault();
-    open(opener);
-  };
+  const stopOpeners = listenForOpeners(doc, open);
 
   manager.addEventListener('consent-view', onView);
-  doc.addEventListener('click', onOpenerClick);
   // The element to draw into exists once <body> does: then show what the current view asks for.
   const bodyParsed = doc.readyState === 'loading' ? new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true })) : null;
   void Promise.all([manager.ready, bodyParsed]).then(() => {

@@ -59,6 +59,25 @@ describe('a broken configuration is handled the same on every page view (complia
     frame.remove();
   });
 
+  it('a first visit: closing the preferences without a choice brings back the settings button, not a banner', async () => {
+    const { frame, page, element } = await openConfigPage(BROKEN);
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button');
+    visibleIn(element().shadowRoot, '[part~="settings-button"]')!.click();
+    const dialog = () => element().shadowRoot?.querySelector<HTMLDialogElement>('dialog[part~="dialog"]');
+    await waitFor(() => dialog()?.open === true, 'the preferences dialog', 8000);
+    dialog()!.querySelector<HTMLButtonElement>('[part~="close"]')!.click();
+    await waitFor(() => dialog()?.open !== true, 'the dialog to close');
+    // Now drawn by the interface (Lit), which decides what shows as the head UI did.
+    await waitFor(() => visibleIn(element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button again');
+    expect(visibleIn(element().shadowRoot, '[part~="banner"]'), 'no banner asks under a broken configuration').to.equal(null);
+    expect(page().cookieConsent!.view).to.equal('none');
+    await waitFor(() => element().shadowRoot!.activeElement === visibleIn(element().shadowRoot, '[part~="settings-button"]'), 'focus back on the settings button');
+    await expectAccessibleInFrame(element());
+    expect(page().runs).to.deep.equal([]);
+    expect(page().errors, 'nothing thrown into the page').to.deep.equal([]);
+    frame.remove();
+  });
+
   it('the error comes again on the next page view, and a first visit gets no banner but the settings', async () => {
     const first = await openConfigPage(BROKEN);
     expect(first.page().consoleErrors.join('\n')).to.include(LAYOUT_ERROR);

@@ -16,6 +16,7 @@ import { preferencesTemplate } from '../preferences/preferences.template.js';
 import { switchStyles } from '../switch/switch.styles.js';
 import { baseStyles, settingsButtonStyles } from './cookie-consent.styles.js';
 import type { ElementCore } from './element-core.js';
+import { createUiState, type Shown, type UiState } from '../ui-state.js';
 
 /**
  * The element's behaviour, without a core of its own: a subclass hands it one (ElementCore).
@@ -41,8 +42,13 @@ export class CookieConsentBase extends LitElement {
   @state() private language = 'en';
   @state() private draft: CategoryStates = {};
   @state() private receipts: ConsentReceipt[] = [];
-  /** The visitor closed the first layer without answering: offer the settings button instead. */
-  @state() private dismissed = false;
+  #uiFor?: { manager: ConsentManager; state: UiState };
+
+  /** What shows, decided where the script tag's head UI decides it too; one per manager. */
+  get #ui(): UiState {
+    if (this.#uiFor?.manager !== this.manager) this.#uiFor = { manager: this.manager, state: createUiState(this.manager) };
+    return this.#uiFor.state;
+  }
 
   get #core(): ElementCore {
     return (this.constructor as typeof CookieConsentBase).core;
@@ -163,7 +169,7 @@ export class CookieConsentBase extends LitElement {
       this.draft = { ...(this.manager.decision?.categories ?? {}) };
       void this.manager.history().then((receipts) => (this.receipts = receipts));
     }
-    if (view === 'banner') this.dismissed = false;
+    this.#ui.viewChanged();
     this.view = view;
   }
 
@@ -195,7 +201,7 @@ export class CookieConsentBase extends LitElement {
   }
 
   #decide(choice: 'accept' | 'reject' | 'save', layer: ConsentLayer): void {
-    if (layer === 'banner') void this.#keepFocusAfterBanner();
+    if (layer === 'banner') void this.#keepFocusAfterBanner(this.#ui.shown());
     const saving =
       choice === 'accept'
         ? this.manager.acceptAll({ layer })
@@ -207,21 +213,15 @@ export class CookieConsentBase extends LitElement {
   }
 
   /** The banner disappears with the button that had focus; hand focus to its successor, the settings button. */
-  async #keepFocusAfterBanner(): Promise<void> {
+  async #keepFocusAfterBanner(before: Shown): Promise<void> {
     const hadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== null;
     await this.updateComplete;
-    if (hadFocus && this.view === 'none') this.#settingsButton?.focus();
+    if (this.#ui.focusesSettingsButton(before, hadFocus)) this.#settingsButton?.focus();
   }
 
-  /**
-   * Closing without saving is never consent: with no decision yet, the visitor is asked again.
-   * From the close button and the backdrop the state changes now, and the dialog closes on the
-   * next render.
-   */
+  /** From the close button and the backdrop the state changes now, and the dialog closes on the next render. */
   #closePreferences(): void {
-    if (this.manager.view !== 'preferences') return;
-    if (this.manager.decision) this.manager.hide();
-    else this.manager.showBanner();
+    this.#ui.preferencesClosed();
   }
 
   /** Fires for every way the dialog closes, Escape included, one task after it closed. */
@@ -265,19 +265,10 @@ export class CookieConsentBase extends LitElement {
     if (event.target === this.#preferencesDialog) this.#closePreferences();
   };
 
-  #onModalBannerClosed = (): void => {
-    if (this.manager.view === 'banner' && !this.manager.decision) {
-      this.dismissed = true;
-      this.manager.hide();
-    }
-  };
+  #onModalBannerClosed = (): void => this.#ui.modalBannerClosed();
 
-  /**
-   * The banner stays under a preferences dialog opened from it, so closing the dialog without a
-   * choice returns focus to "Customize" (WAI-ARIA dialog pattern).
-   */
   get #bannerVisible(): boolean {
-    return this.view === 'banner' || (this.view === 'preferences' && this.manager.decision === null && !this.dismissed);
+    return this.#ui.shown().banner;
   }
 
   /**
@@ -303,9 +294,7 @@ export class CookieConsentBase extends LitElement {
   }
 
   #renderSettingsButton(strings: Strings): TemplateResult | typeof nothing {
-    const config = this.manager.config!;
-    const decidedOrDismissed = this.manager.decision !== null || this.dismissed;
-    if (!config.settingsButton || this.view !== 'none' || !decidedOrDismissed) return nothing;
+    if (!this.#ui.shown().settingsButton) return nothing;
     return html`<button
       type="button"
       class="cc-button cc-settings"

@@ -14,8 +14,8 @@ const darkTokens = css`
   --cc-focus: #9cc2ff;
 `;
 
-/** Theme tokens and the one button style every layer shares, so no button outweighs another. */
-export const baseStyles = css`
+/** The theme: tokens every layer (and the script tag's settings button) draws with. */
+export const themeTokens = css`
   :host {
     --cc-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
     --cc-font-size: 1rem;
@@ -46,6 +46,45 @@ export const baseStyles = css`
       ${darkTokens}
     }
   }
+`;
+
+/** The one button style every layer shares, so no button outweighs another. */
+export const buttonStyles = css`
+  .cc-button {
+    box-sizing: border-box;
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
+    min-height: 2.75rem;
+    min-width: 0;
+    padding: 0.625rem 1rem;
+    border-radius: var(--cc-radius);
+    border: 2px solid var(--cc-button-bg);
+    background: var(--cc-button-bg);
+    color: var(--cc-button-text);
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  .cc-button:hover {
+    filter: brightness(1.15);
+  }
+  .cc-button:focus-visible {
+    outline: 3px solid var(--cc-focus);
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    .cc-button {
+      border-color: ButtonText;
+    }
+    .cc-button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;
+
+/** The theme, the buttons and what every layer's content shares. */
+export const baseStyles = css`
+  ${themeTokens}
   [hidden] {
     display: none !important;
   }
@@ -64,24 +103,7 @@ export const baseStyles = css`
     color: var(--cc-link);
     text-underline-offset: 0.15em;
   }
-  .cc-button {
-    font: inherit;
-    font-weight: 600;
-    line-height: 1.25;
-    min-height: 2.75rem;
-    min-width: 0;
-    padding: 0.625rem 1rem;
-    border-radius: var(--cc-radius);
-    border: 2px solid var(--cc-button-bg);
-    background: var(--cc-button-bg);
-    color: var(--cc-button-text);
-    cursor: pointer;
-    overflow-wrap: anywhere;
-  }
-  .cc-button:hover {
-    filter: brightness(1.15);
-  }
-  .cc-button:focus-visible,
+  ${buttonStyles}
   a:focus-visible,
   summary:focus-visible,
   .cc-icon-button:focus-visible {
@@ -97,10 +119,6 @@ export const baseStyles = css`
     flex: 1 1 9rem;
   }
   @media (forced-colors: active) {
-    .cc-button {
-      border-color: ButtonText;
-    }
-    .cc-button:focus-visible,
     a:focus-visible,
     summary:focus-visible {
       outline-color: Highlight;
