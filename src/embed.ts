@@ -7,9 +7,8 @@ import { bootConsent } from './core/boot.js';
 import { ConsentManager, pageManager } from './core/manager.js';
 import { createChunkLoader, ownScript } from './embed/chunks.js';
 import { configFromPage } from './embed/config-from-page.js';
-import { resumeErasing } from './embed/lazy-erase.js';
 import { startLazyUi } from './embed/lazy-ui.js';
-import { lazyParts } from './embed/lazy-parts.js';
+import { scriptTagParts } from './embed/lazy-parts.js';
 import { installRuntime, loadChunk } from './embed/runtime.js';
 import { TAG_NAME } from './ui/tag-name.js';
 
@@ -19,7 +18,7 @@ function mountElement(): void {
 
 // Read while this file runs: afterwards document.currentScript is some other script or null.
 const script = ownScript(document);
-const getConsentManager = (): ConsentManager => pageManager(() => new ConsentManager({ parts: lazyParts }));
+const getConsentManager = (): ConsentManager => pageManager(() => new ConsentManager({ parts: scriptTagParts }));
 const manager = getConsentManager();
 const win = window as Window & { cookieConsent?: typeof manager };
 if (!win.cookieConsent) {
@@ -34,7 +33,6 @@ if (!win.cookieConsent) {
     // A first visit: the banner downloads while the rest of this file runs, not after it.
     if (manager.view === 'banner') chunks.load('banner').catch(() => undefined);
   });
-  resumeErasing(window, manager);
   if (document.body) mountElement();
   else document.addEventListener('DOMContentLoaded', mountElement, { once: true });
   loadInterface = startLazyUi(manager, window, { ui: () => loadChunk('ui', window), banner: () => loadChunk('banner', window) });

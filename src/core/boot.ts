@@ -1,4 +1,5 @@
 import { startGating } from './gating/start.js';
+import { resumeErasing } from './lazy/erase.js';
 import type { ConsentManager } from './manager.js';
 import { startSignals } from './signals/start.js';
 import type { ConsentConfig } from './types.js';
@@ -25,5 +26,6 @@ export function bootConsent(
   startGating(manager, win);
   manager.parts.startDebug(manager, win);
   manager.parts.startDelivery(manager, { window: win });
+  resumeErasing(win, manager);
   return manager;
 }

@@ -2,10 +2,9 @@
  * The visitor's receipts in IndexedDB, and the erasing of refused categories' cookies and
  * storage keys, for the script-tag build (dist/cookie-consent.store.js):
  * loaded with the first decision or the first look at the history, and before delivery, whose
- * outbox shares its database connection (see lazy-history.ts and runtime.ts).
+ * outbox shares its database connection (see src/core/lazy/).
  */
-import { eraseMatching } from '../core/gating/erase.js';
-import { appendReceipt, consentStore, readReceipts } from '../core/storage/history.js';
+import * as storePart from '../core/store-part.js';
 import { provideChunk } from './runtime.js';
 
-provideChunk('store', { appendReceipt, readReceipts, consentStore, eraseMatching });
+provideChunk('store', storePart);

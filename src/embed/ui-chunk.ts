@@ -8,6 +8,7 @@ import './adopt-widget-policy.js';
 import { CookieConsentBase } from '../ui/cookie-consent/cookie-consent.component.js';
 import type { ElementCore } from '../ui/cookie-consent/element-core.js';
 import { defineOnce } from '../ui/define-once.js';
+import * as preferencesPart from '../ui/preferences/preferences-part.js';
 import { loadLanguageChunk } from './language-chunks.js';
 import { pageRuntime, provideChunk } from './runtime.js';
 
@@ -18,6 +19,8 @@ class ScriptTagCookieConsent extends CookieConsentBase {
     getConsentManager: runtime.getConsentManager,
     bootConsent: runtime.bootConsent,
     loadLanguage: loadLanguageChunk,
+    // In this chunk already: it loads when a visitor opens the settings.
+    loadPreferences: () => Promise.resolve(preferencesPart),
   };
 }
 

@@ -36,6 +36,8 @@ describe('gated iframes and templates', () => {
   it('compliance C4, C12: the placeholder button grants that category in place, as a decision of layer "placeholder"', async () => {
     const { frame, page } = await openGatingPage('embeds.html');
     const doc = page().document;
+    // The placeholders' code loads once the page has a gated iframe.
+    await waitFor(() => doc.querySelector('[data-consent-placeholder="promotional"] button') !== null, 'the placeholder');
     doc.querySelector<HTMLButtonElement>('[data-consent-placeholder="promotional"] button')!.click();
     await waitFor(() => page().runs.includes('embed-video') && page().runs.includes('embed-hostile'), 'the promotional embeds to load');
     await pageSettled();

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ConsentConfigError, isSafeUrl, resolveConfig } from '../../src/core/config.js';
 import { en } from '../../src/ui/i18n/en.js';
 import { pageSettled, resetBrowserState, waitFor } from '../helpers.js';
-import { disposeManagers, mountConsent, settled, type Mounted } from '../ui/ui-fixture.js';
+import { disposeManagers, mountConsent, type Mounted, openDialog, settled } from '../ui/ui-fixture.js';
 import { note, openSecurityPage } from './security-helpers.js';
 
 /**
@@ -80,8 +80,7 @@ describe('compliance C22: hostile strings in the configuration and translations 
       expect(mounted.$('.cc-root').getAttribute('dir'), 'a bidi override in the text does not change the layout direction').to.equal('ltr');
       expectInert(mounted, payload, 'banner');
 
-      mounted.manager.showPreferences();
-      await settled(mounted.el);
+      await openDialog(mounted);
       mounted.$$<HTMLDetailsElement>('details').forEach((details) => (details.open = true));
       await settled(mounted.el);
       expect(mounted.$('[part~="close"]').getAttribute('aria-label'), 'attribute bindings keep the text').to.equal(payload);
@@ -92,8 +91,7 @@ describe('compliance C22: hostile strings in the configuration and translations 
       // The receipt shows method names and labels from the translations.
       mounted.$<HTMLButtonElement>('dialog [part~="accept-all"]').click();
       await waitFor(() => mounted.manager.decision !== null, 'the decision');
-      mounted.manager.showPreferences();
-      await settled(mounted.el);
+      await openDialog(mounted);
       mounted.$$<HTMLDetailsElement>('details').forEach((details) => (details.open = true));
       await waitFor(() => (mounted.$('[part~="receipt"]')?.textContent ?? '').includes(payload), 'the receipt with the translated labels');
       expectInert(mounted, payload, 'receipt');

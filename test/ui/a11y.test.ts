@@ -1,29 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { resetBrowserState, waitFor } from '../helpers.js';
-import {
-  disposeManagers,
-  emulateFeatures,
-  enableWcag22Rules,
-  isShown,
-  mediaRulesText,
-  mountConsent,
-  settled,
-  type Mounted,
-} from './ui-fixture.js';
+import { resetBrowserState } from '../helpers.js';
+import { disposeManagers, emulateFeatures, enableWcag22Rules, isShown, mediaRulesText, mountConsent, type Mounted, openDialog, settled } from './ui-fixture.js';
 
 const WCAG_TEXT_SPACING = `
   * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
   p { margin-block-end: 2em !important; }
 `;
 
-async function openPreferences(mounted: Mounted): Promise<HTMLDialogElement> {
-  mounted.manager.showPreferences();
-  const dialog = mounted.$<HTMLDialogElement>('[part~="dialog"]');
-  await waitFor(() => dialog.open, 'the dialog');
-  await settled(mounted.el);
-  return dialog;
-}
+const openPreferences = (mounted: Mounted): Promise<HTMLDialogElement> => openDialog(mounted);
 
 function interactive(mounted: Mounted, scope: string): HTMLElement[] {
   return mounted.$$(`${scope} button, ${scope} input, ${scope} summary`).filter(isShown);
@@ -126,7 +111,9 @@ describe('WCAG 2.2 AA checks scripted beyond axe (compliance C20, C21)', () => {
     const animated = await mountConsent();
     expect(getComputedStyle(animated.$('[part~="banner"]')).animationName, 'animated by default').to.equal('cc-rise');
     if (!(await emulateFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]))) {
-      // Firefox over WebDriver BiDi cannot emulate the preference: check the parsed rules instead.
+      // Firefox over WebDriver BiDi cannot emulate the preference: check the parsed rules instead,
+      // the switches' with the dialog, whose styles come with it.
+      await openDialog(animated);
       const rules = mediaRulesText(animated.el, 'prefers-reduced-motion: reduce');
       expect(rules).to.match(/\.cc-banner \{\s*animation: (auto )?none/);
       expect(rules).to.match(/\.cc-switch::before \{\s*transition: none/);

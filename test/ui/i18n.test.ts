@@ -3,7 +3,7 @@ import { en } from '../../src/ui/i18n/en.js';
 import { importLanguage } from '../../src/ui/i18n/import-language.js';
 import { BUILT_IN_LANGUAGES, isRightToLeft, loadStrings, pickLanguage } from '../../src/ui/i18n/languages.js';
 import { pageSettled, resetBrowserState } from '../helpers.js';
-import { disposeManagers, enableWcag22Rules, mountConsent, settled } from './ui-fixture.js';
+import { disposeManagers, enableWcag22Rules, mountConsent, openDialog } from './ui-fixture.js';
 
 /** Words that are rightly the same as in English: a proper name, German "Name", French "Date". */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
@@ -55,8 +55,7 @@ describe('languages', () => {
       expect(root.getAttribute('dir')).to.equal('ltr');
       expect(mounted.$('[part~="accept-all"]').textContent!.trim()).to.equal(acceptAll);
       await expect(mounted.el).to.be.accessible();
-      mounted.manager.showPreferences();
-      await settled(mounted.el);
+      await openDialog(mounted);
       expect(mounted.manager.presentation.language).to.equal(language);
       await expect(mounted.el).to.be.accessible();
     });
@@ -93,8 +92,7 @@ describe('languages', () => {
       categories: [{ id: 'session', required: true }, { id: 'analytics' }, { id: 'video', label: 'Video', description: 'YouTube embeds' }],
     });
     expect(mounted.$('[part~="accept-all"]').textContent!.trim()).to.equal('Piekrītu');
-    mounted.manager.showPreferences();
-    await settled(mounted.el);
+    await openDialog(mounted);
     const labels = mounted.$$<HTMLLabelElement>('.cc-category label').map((label) => label.textContent);
     expect(labels).to.deep.equal(['Obligāti nepieciešamās', 'Apmeklējumu statistika', 'Video']);
     await expect(mounted.el).to.be.accessible();
@@ -109,8 +107,7 @@ describe('languages', () => {
         { id: 'analytics', label: `\u202E${payload}`, cookies: [{ name: payload, provider: payload, duration: payload, purpose: payload }] },
       ],
     });
-    mounted.manager.showPreferences();
-    await settled(mounted.el);
+    await openDialog(mounted);
     mounted.$$<HTMLDetailsElement>('details').forEach((details) => (details.open = true));
     await pageSettled();
     expect((window as { __ccInjected?: number }).__ccInjected).to.equal(undefined);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { cookieJar, resetBrowserState, waitFor } from '../helpers.js';
-import { bringToFront, disposeManagers, enableWcag22Rules, focused, isShown, mountConsent, settled, type Mounted } from './ui-fixture.js';
+import { bringToFront, disposeManagers, enableWcag22Rules, focused, isShown, mountConsent, type Mounted, openDialog, settled } from './ui-fixture.js';
 
 const withCookies = {
   categories: [
@@ -18,12 +18,8 @@ const withCookies = {
   ],
 };
 
-async function openFromBanner(mounted: Mounted, opener = '[part~="customize"]'): Promise<HTMLDialogElement> {
-  mounted.$(opener).click();
-  const dialog = mounted.$<HTMLDialogElement>('[part~="dialog"]');
-  await waitFor(() => dialog.open, 'the dialog to open');
-  await settled(mounted.el);
-  return dialog;
+function openFromBanner(mounted: Mounted, opener = '[part~="customize"]'): Promise<HTMLDialogElement> {
+  return openDialog(mounted, () => mounted.$(opener).click());
 }
 
 function switches(mounted: Mounted): HTMLInputElement[] {
@@ -80,7 +76,7 @@ describe('preferences dialog (second layer)', () => {
     const history = await mounted.manager.history();
     expect(history.at(-1)!.layer).to.equal('preferences');
     await mounted.el.updateComplete;
-    expect(mounted.$<HTMLDialogElement>('[part~="dialog"]').open).to.equal(false);
+    expect(mounted.$<HTMLDialogElement>('[part~="dialog"]')?.open === true, 'no dialog open').to.equal(false);
     await expect(mounted.el).to.be.accessible();
   });
 
@@ -180,9 +176,7 @@ describe('preferences dialog (second layer)', () => {
     const settings = mounted.$('[part~="settings-button"]');
     expect(isShown(settings)).to.equal(true);
     settings.focus();
-    settings.click();
-    const dialog = mounted.$<HTMLDialogElement>('[part~="dialog"]');
-    await waitFor(() => dialog.open, 'the dialog');
+    await openDialog(mounted, () => settings.click());
     // A receipt written late by an earlier test's manager may share this origin's database, so
     // look for this test's earlier choice rather than count entries.
     await waitFor(() => mounted.$$('.cc-receipt li').some((item) => item.textContent!.includes('Rejected all: Only strictly necessary cookies')), 'the history');
@@ -214,7 +208,7 @@ describe('preferences dialog (second layer)', () => {
     expect(mounted.manager.decision!.timestamp).to.equal(new Date(frozen).toISOString());
     await mounted.el.updateComplete;
     mounted.$('[part~="settings-button"]').click();
-    await waitFor(() => mounted.$<HTMLDialogElement>('[part~="dialog"]').open, 'the dialog');
+    await waitFor(() => mounted.$<HTMLDialogElement>('[part~="dialog"]')?.open === true, 'the dialog');
     await waitFor(() => mounted.$$('.cc-receipt li').some((item) => item.textContent!.includes('Rejected all: Only strictly necessary cookies')), 'the earlier decision in the history');
     expect(mounted.$('[part~="receipt"]').textContent, 'the decision in force').to.contain('Custom choice: Analytics');
     expect(mounted.$$('.cc-receipt li').filter((item) => item.textContent!.includes('Custom choice: Analytics')), 'the decision in force is not history').to.deep.equal([]);
@@ -232,7 +226,7 @@ describe('preferences dialog (second layer)', () => {
       mounted.$(selector).click();
     };
     click('[part~="settings-button"]');
-    await waitFor(() => mounted.$<HTMLDialogElement>('[part~="dialog"]').open, 'the dialog');
+    await waitFor(() => mounted.$<HTMLDialogElement>('[part~="dialog"]')?.open === true, 'the dialog');
     click('[part~="dialog"] [part~="reject-all"]');
     await waitFor(() => !mounted.manager.granted('analytics'), 'the withdrawal');
     expect(clicks).to.equal(2);
@@ -241,7 +235,7 @@ describe('preferences dialog (second layer)', () => {
     let acceptClicks = 0;
     acceptClicks++;
     mounted.$('[part~="settings-button"]').click();
-    await waitFor(() => mounted.$<HTMLDialogElement>('[part~="dialog"]').open, 'the dialog');
+    await waitFor(() => mounted.$<HTMLDialogElement>('[part~="dialog"]')?.open === true, 'the dialog');
     acceptClicks++;
     mounted.$('[part~="dialog"] [part~="accept-all"]').click();
     await waitFor(() => mounted.manager.granted('analytics'), 'consent again');
@@ -261,8 +255,7 @@ describe('preferences dialog (second layer)', () => {
     try {
       link.focus();
       await sendKeys({ press: 'Enter' });
-      const dialog = mounted.$<HTMLDialogElement>('[part~="dialog"]');
-      await waitFor(() => dialog.open, 'the dialog');
+      const dialog = await openDialog(mounted, () => undefined);
       expect(location.hash, 'the link does not navigate').to.not.equal('#cookies');
       await settled(mounted.el);
       await expect(mounted.el).to.be.accessible();

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { resetBrowserState } from '../helpers.js';
-import { contrastRatio, disposeManagers, emulateFeatures, enableWcag22Rules, mediaRulesText, mountConsent, settled } from './ui-fixture.js';
+import { contrastRatio, disposeManagers, emulateFeatures, enableWcag22Rules, mediaRulesText, mountConsent, openDialog } from './ui-fixture.js';
 
 describe('themes, custom properties and parts', () => {
   before(enableWcag22Rules);
@@ -17,8 +17,7 @@ describe('themes, custom properties and parts', () => {
       const banner = getComputedStyle(mounted.$('[part~="banner"]'));
       expect(contrastRatio(banner.color, banner.backgroundColor)).to.be.at.least(4.5);
       await expect(mounted.el).to.be.accessible();
-      mounted.manager.showPreferences();
-      await settled(mounted.el);
+      await openDialog(mounted);
       const dialog = getComputedStyle(mounted.$('[part~="dialog"]'));
       const off = getComputedStyle(mounted.$('#cc-switch-analytics'));
       expect(contrastRatio(off.borderTopColor, dialog.backgroundColor), 'switch outline').to.be.at.least(3);

@@ -44,3 +44,15 @@ export async function mountConsent(config: Partial<ConsentConfig> = {}): Promise
 /** Rendered and at rest (see finishAnimations): what axe and the geometry checks measure. */
 export const settled = (el: Element): Promise<void> => finishAnimations(el);
 
+
+/**
+ * Opens the preferences (the manager's request by default) and resolves with the dialog once it
+ * is open and at rest: the dialog's code loads the first time it is opened.
+ */
+export async function openDialog(mounted: Mounted, open: () => void = () => mounted.manager.showPreferences()): Promise<HTMLDialogElement> {
+  open();
+  const dialog = (): HTMLDialogElement | null => mounted.el.shadowRoot!.querySelector<HTMLDialogElement>('[part~="dialog"]');
+  await waitFor(() => dialog()?.open === true, 'the preferences dialog to open');
+  await settled(mounted.el);
+  return dialog()!;
+}

@@ -5,10 +5,6 @@ import { pickLanguage } from '../language.js';
 import { categoryLabel, placeholderText } from './labels.js';
 import type { ConsentRequirement } from './requirement.js';
 
-/** `<iframe data-consent="…" data-src="…">`: an embed that loads only with consent. */
-export function isGatedFrame(element: Element): element is HTMLIFrameElement {
-  return element.localName === 'iframe' && element.hasAttribute('data-consent') && element.hasAttribute('data-src');
-}
 
 interface FrameState {
   placeholder?: HTMLElement;

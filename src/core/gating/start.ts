@@ -1,6 +1,6 @@
 import { warnOnce } from '../log.js';
 import type { ConsentManager } from '../manager.js';
-import { isGatedFrame } from './embeds.js';
+import { isGatedFrame } from './gated-frame.js';
 import { categoriesOf, isMet, type ConsentRequirement, type ConsentState } from './requirement.js';
 import { createScriptActivator, isGatedScript } from './scripts.js';
 import { insertTemplate, isGatedTemplate } from './templates.js';
@@ -43,10 +43,12 @@ export function startGating(manager: ConsentManager, win: Window): Gating {
 
   const discover = (node: Node): boolean => {
     if (node.nodeType !== ELEMENT_NODE) return false;
+    const element = node as Element;
     const before = pending.size;
-    for (const element of [node as Element, ...(node as Element).querySelectorAll(MARKED_SELECTOR)]) {
-      if (isGated(element)) pending.add(element);
-    }
+    if (isGated(element)) pending.add(element);
+    // The parser adds most elements while they are still empty: only one that came with
+    // content (a framework's subtree, the document at start) needs a search.
+    if (element.firstElementChild) element.querySelectorAll(MARKED_SELECTOR).forEach((inner) => isGated(inner) && pending.add(inner));
     return pending.size > before;
   };
 

@@ -1,6 +1,6 @@
 // First, before Lit: hands Lit the widget's one Trusted Types policy (see the module).
 import { litTrustedTypes } from '../trusted-types-lit.js';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ConsentManager } from '../../core/manager.js';
 import type { ConsentReceipt } from '../../core/storage/history.js';
@@ -11,11 +11,8 @@ import { isRightToLeft, loadStrings, pickLanguage } from '../i18n/languages.js';
 import { deepActiveElement, focusableIn, listenForOpeners } from '../page/openers.js';
 import { ReservedSpace } from '../page/reserve-space.js';
 import { shownStrings, type Strings } from '../i18n/shown-strings.js';
-import { preferencesStyles } from '../preferences/preferences.styles.js';
-import { preferencesTemplate } from '../preferences/preferences.template.js';
-import { switchStyles } from '../switch/switch.styles.js';
 import { baseStyles, settingsButtonStyles } from './cookie-consent.styles.js';
-import type { ElementCore } from './element-core.js';
+import type { ElementCore, PreferencesPart } from './element-core.js';
 import { createUiState, type Shown, type UiState } from '../ui-state.js';
 
 /**
@@ -25,7 +22,8 @@ import { createUiState, type Shown, type UiState } from '../ui-state.js';
 export class CookieConsentBase extends LitElement {
   /** The consent core this class runs on; set by each subclass that gets defined. */
   declare static core: ElementCore;
-  static override styles = [baseStyles, bannerStyles, switchStyles, preferencesStyles, settingsButtonStyles];
+  // The dialog's styles come with it (PreferencesPart), when a visitor first opens it.
+  static override styles = [baseStyles, bannerStyles, settingsButtonStyles];
   /** Whether Lit renders through the widget's Trusted Types policy `cookie-consent` (`bridged`). @internal */
   static readonly trustedTypes = litTrustedTypes;
 
@@ -42,6 +40,8 @@ export class CookieConsentBase extends LitElement {
   @state() private language = 'en';
   @state() private draft: CategoryStates = {};
   @state() private receipts: ConsentReceipt[] = [];
+  @state() private preferencesPart?: PreferencesPart;
+  #preferencesLoading?: Promise<void>;
   #uiFor?: { manager: ConsentManager; state: UiState };
 
   /** What shows, decided where the script tag's head UI decides it too; one per manager. */
@@ -165,12 +165,29 @@ export class CookieConsentBase extends LitElement {
     if (!this.strings) void this.#loadLanguage();
     const view = this.manager.view;
     if (view === 'preferences' && this.view !== 'preferences') {
+      this.#loadPreferences();
       this.#opener ??= deepActiveElement(document);
       this.draft = { ...(this.manager.decision?.categories ?? {}) };
       void this.manager.history().then((receipts) => (this.receipts = receipts));
     }
     this.#ui.viewChanged();
     this.view = view;
+  }
+
+  #loadPreferences(): void {
+    this.#preferencesLoading ??= this.#core.loadPreferences().then(
+      (part) => {
+        // Into the shadow root, after the styles the element was defined with.
+        if (this.renderRoot instanceof ShadowRoot) adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, ...part.styles]);
+        this.preferencesPart = part;
+      },
+      (error: unknown) => {
+        // Offline or blocked: the next opening tries again.
+        this.#preferencesLoading = undefined;
+        console.warn('cookie-consent: the preferences could not be loaded', error);
+        if (this.manager.view === 'preferences') this.#ui.preferencesClosed();
+      },
+    );
   }
 
   async #loadLanguage(): Promise<void> {
@@ -183,6 +200,8 @@ export class CookieConsentBase extends LitElement {
   }
 
   #syncDialogs(): void {
+    // A part that arrived after the element left the page renders, but nothing opens.
+    if (!this.isConnected) return;
     const dialog = this.#preferencesDialog;
     if (dialog) {
       // Opened once per visit to the preferences view: a render between a native close (Escape)
@@ -312,7 +331,7 @@ export class CookieConsentBase extends LitElement {
     const gpcHonoured = this.manager.gpcHonoured;
     return html`<div class="cc-root" lang=${this.language} dir=${isRightToLeft(this.language) ? 'rtl' : 'ltr'}>
       ${this.#bannerVisible ? this.#bannerNode(config, strings) : nothing}
-      ${preferencesTemplate(
+      ${this.preferencesPart?.preferencesTemplate(
             {
               config,
               strings,
@@ -332,7 +351,7 @@ export class CookieConsentBase extends LitElement {
               onKeydown: this.#keepTabInside,
               onClick: this.#closeOnBackdrop,
             },
-          )}
+          ) ?? nothing}
       ${this.#renderSettingsButton(strings)}
     </div>`;
   }

@@ -44,8 +44,15 @@ import type { ElementCore } from './element-core.js';
  * @cssproperty --cc-font-family - Font family.
  * @cssproperty --cc-font-size - Base font size.
  * @cssproperty --cc-z-index - Stacking order.
- */export class CookieConsentElement extends CookieConsentBase {
-  static override core: ElementCore = { getConsentManager, bootConsent, loadLanguage: importLanguage };
+ */
+export class CookieConsentElement extends CookieConsentBase {
+  static override core: ElementCore = {
+    getConsentManager,
+    bootConsent,
+    loadLanguage: importLanguage,
+    // A dynamic import, which a bundler splits: the dialog is not in an app's first chunk.
+    loadPreferences: () => import('../preferences/preferences-part.js'),
+  };
 }
 
 declare global {

@@ -1,6 +1,9 @@
 import type { bootConsent } from '../../core/boot.js';
 import type { ConsentManager } from '../../core/manager.js';
 import type { LanguageLoader } from '../i18n/languages.js';
+import type * as preferencesPart from '../preferences/preferences-part.js';
+
+export type PreferencesPart = typeof preferencesPart;
 
 /**
  * What the element takes from the consent core, handed over by the class that defines it: the
@@ -13,4 +16,6 @@ export interface ElementCore {
   /** Starts the core from the element's own configuration, when nothing started it yet. */
   bootConsent: typeof bootConsent;
   loadLanguage: LanguageLoader;
+  /** The preferences dialog, loaded the first time a visitor opens it. */
+  loadPreferences(): Promise<PreferencesPart>;
 }

@@ -1,19 +1,22 @@
-import type { BacklogEntry, ConsentDelivery, DeliveryOptions } from '../core/delivery/delivery.js';
-import { outboxHinted, pageStorage } from '../core/delivery/outbox-hint.js';
-import type { ConsentChangeDetail } from '../core/events.js';
-import type { ConsentManager } from '../core/manager.js';
-import { keepDecision, readPendingRecords } from '../core/delivery/pending-records.js';
-import { loadChunk } from './runtime.js';
+import type { BacklogEntry, ConsentDelivery, DeliveryOptions } from '../delivery/delivery.js';
+import { outboxHinted, pageStorage } from '../delivery/outbox-hint.js';
+import type { ConsentChangeDetail } from '../events.js';
+import type { ConsentManager } from '../manager.js';
+import { keepDecision, readPendingRecords } from '../delivery/pending-records.js';
+import type { PartLoader } from './part-modules.js';
 
 const RETRY_LOAD_MS = 15_000;
 
 /**
- * Delivery in the script-tag build (its part in src/embed/lazy-parts.ts):
- * a returning visitor with nothing to resend never downloads it. It loads as soon as a decision
+ * Delivery, loaded on demand: a returning visitor with nothing to resend never downloads it. It loads as soon as a decision
  * may come (the banner or the preferences are shown), when the outbox hint says records wait,
  * or on a decision made through the API; decisions seen while it loads are handed over.
  */
-export function startDelivery(manager: ConsentManager, options: DeliveryOptions = {}): ConsentDelivery | null {
+export function lazyDelivery(load: PartLoader) {
+  return (manager: ConsentManager, options: DeliveryOptions = {}): ConsentDelivery | null => startLazyDelivery(load, manager, options);
+}
+
+function startLazyDelivery(load: PartLoader, manager: ConsentManager, options: DeliveryOptions): ConsentDelivery | null {
   if (!manager.config?.endpoint) return null;
   const win = options.window ?? window;
   const storage = pageStorage(win);
@@ -31,9 +34,9 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
     win.removeEventListener('online', onOnline);
   };
 
-  const load = (): Promise<ConsentDelivery | null> =>
+  const loadDelivery = (): Promise<ConsentDelivery | null> =>
     // The outbox shares the receipts' database connection.
-    (loading ??= Promise.all([loadChunk('store', win), loadChunk('delivery', win)]).then(
+    (loading ??= Promise.all([load('store', win), load('delivery', win)]).then(
       ([store, chunk]) => {
         stopListening();
         if (stopped) return null;
@@ -43,7 +46,7 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
       () => {
         // The loader warned. Decisions waiting for it are not given up: try again later.
         loading = null;
-        if (waiting() && !stopped) retry = win.setTimeout(() => void load(), RETRY_LOAD_MS);
+        if (waiting() && !stopped) retry = win.setTimeout(() => void loadDelivery(), RETRY_LOAD_MS);
         return null;
       },
     ));
@@ -52,23 +55,23 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
     const detail = (event as CustomEvent<ConsentChangeDetail>).detail;
     if (detail.origin !== 'this-tab' || !detail.decision) return;
     backlog.push(keepDecision(storage, detail, manager.presentation, win.location));
-    void load();
+    void loadDelivery();
   };
   const onView = (): void => {
-    if (manager.view !== 'none') void load();
+    if (manager.view !== 'none') void loadDelivery();
   };
   const onOnline = (): void => {
-    if (waiting()) void load();
+    if (waiting()) void loadDelivery();
   };
 
   manager.addEventListener('consent-change', onChange);
   manager.addEventListener('consent-view', onView);
   win.addEventListener('online', onOnline);
-  if (manager.view !== 'none' || outboxHinted(win) || waiting()) void load();
+  if (manager.view !== 'none' || outboxHinted(win) || waiting()) void loadDelivery();
 
   return {
     flush: async () => {
-      await (await load())?.flush();
+      await (await loadDelivery())?.flush();
     },
     stop: () => {
       stopped = true;
