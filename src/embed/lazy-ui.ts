@@ -2,11 +2,11 @@ import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
 import { baseLanguage, pickLanguage } from '../core/language.js';
 import type { ChunkExports } from './chunk-exports.js';
-import type { LiteBanner } from './lite-banner.js';
+import { createInterfaceLoader } from './interface-loader.js';
+import { createLiteBannerView } from './lite-banner-view.js';
 import { listenForOpeners } from '../ui/page/openers.js';
 import { TAG_NAME } from '../ui/tag-name.js';
 import { createUiState, type Shown } from '../ui/ui-state.js';
-import { mountLite, type LiteMount } from './lite-root.js';
 import { renderSettingsButton, type LiteSettingsButton } from './settings-button.js';
 import { SETTINGS_LABELS } from './settings-look.js';
 
@@ -34,56 +34,25 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   const doc = win.document;
   const config = manager.config!;
   const language = pickLanguage(config.language, doc.documentElement.lang, win.navigator.languages ?? [], config.translations);
-  let settings: LiteSettingsButton | null = null;
-  let banner: LiteMount | null = null;
-  let bannerLoading = false;
-  let uiLoading: Promise<unknown> | null = null;
-  let handedOver = false;
   const state = createUiState(manager);
+  const element = (): OpenableElement | null => doc.querySelector<OpenableElement>(TAG_NAME);
+  let settings: LiteSettingsButton | null = null;
   /**
    * Nothing is drawn before the manager is ready: on a page view whose configuration this
    * browser has not seen pass, that is once the check passed (or failed: then only the settings).
    */
   let ready = false;
 
-  const element = (): OpenableElement | null => doc.querySelector<OpenableElement>(TAG_NAME);
-  const definedElsewhere = (): boolean => win.customElements.get(TAG_NAME) !== undefined && !handedOver;
-
-  const removeDrawn = (): void => {
-    settings?.remove();
-    settings = null;
-    banner?.remove();
-    banner = null;
-  };
-
-  const stop = (): void => {
-    handedOver = true;
-    removeDrawn();
+  const ui = createInterfaceLoader(win, chunks.ui, () => {
+    removeSettings();
+    banner.remove();
     stopOpeners();
     manager.removeEventListener('consent-view', onView);
-  };
-
-  const loadUi = (): Promise<unknown> => {
-    if (uiLoading) return uiLoading;
-    // Another copy (an npm build) already defines the element: it is the interface.
-    if (definedElsewhere()) {
-      stop();
-      return (uiLoading = Promise.resolve());
-    }
-    uiLoading = chunks.ui().then((chunk) => {
-      stop();
-      chunk.define();
-    });
-    uiLoading.catch(() => {
-      // The loader warned; the next request tries again.
-      uiLoading = null;
-    });
-    return uiLoading;
-  };
+  });
 
   const open = (opener: HTMLElement | null): void => {
     const fromBanner = manager.view === 'banner';
-    loadUi().then(
+    ui.load().then(
       () => {
         // "Customize", then "Accept all" (or Escape) while the interface loaded: the visitor answered.
         if (fromBanner && manager.view !== 'banner') return;
@@ -104,63 +73,22 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     manager[choice]({ layer: 'banner' }).catch((error: unknown) => warnOnce('lite-decide', 'saving the choice failed', error));
   };
 
-  const drawBanner = (): void => {
-    const host = element();
-    if (!host || banner || bannerLoading || handedOver || uiLoading || manager.view !== 'banner') return;
-    if (definedElsewhere()) return;
-    bannerLoading = true;
-    chunks
-      .banner()
-      .then((chunk) =>
-        chunk.liteBanner(
-          doc,
-          config,
-          language,
-          {
-          acceptAll: () => decide('acceptAll'),
-          rejectAll: () => decide('rejectAll'),
-          customize: () => open(null),
-          modalClosed: state.modalBannerClosed,
-          },
-          chunk.loadLanguage,
-        ),
-      )
-      .then(
-        (drawn) => {
-          bannerLoading = false;
-          // The page may have replaced its <body> (hydration) while the chunk loaded.
-          const current = element();
-          if (handedOver || uiLoading || manager.view !== 'banner' || !current?.isConnected) return;
-          try {
-            mountBanner(current, drawn);
-          } catch (error) {
-            warnOnce('lite-mount', 'the banner could not be shown; the interface is loaded instead.', error);
-            void loadUi().catch(() => undefined);
-          }
-        },
-        (error: unknown) => {
-          bannerLoading = false;
-          warnOnce('lite-banner', 'the banner could not be drawn; the interface is loaded instead.', error);
-          void loadUi().catch(() => undefined);
-        },
-      );
-  };
+  const banner = createLiteBannerView(
+    manager,
+    language,
+    chunks.banner,
+    ui,
+    {
+      acceptAll: () => decide('acceptAll'),
+      rejectAll: () => decide('rejectAll'),
+      customize: () => open(null),
+      modalClosed: state.modalBannerClosed,
+    },
+    element,
+  );
 
-  const mountBanner = (host: HTMLElement, drawn: LiteBanner): void => {
-    settings?.remove();
-    settings = null;
-    // What the element reflects, so the theme and layout styles apply before it is defined.
-    if (!host.hasAttribute('theme')) host.setAttribute('theme', config.theme);
-    if (!host.hasAttribute('layout')) host.setAttribute('layout', config.layout);
-    const modal = config.layout === 'modal';
-    banner = mountLite(host, language, drawn.css, drawn.node, !modal);
-    if (modal) (drawn.node as HTMLDialogElement).showModal();
-    manager.setPresentation({ language, strings: drawn.shown });
-  };
-
-  const drawSettingsButton = (): void => {
-    const host = element();
-    if (!host || settings || handedOver || definedElsewhere()) return;
+  const drawSettingsButton = (host: HTMLElement): void => {
+    if (settings || ui.standsAside()) return;
     try {
       const base = baseLanguage(language);
       const label = config.translations[language]?.['settingsButton'] ?? config.translations[base]?.['settingsButton'] ?? SETTINGS_LABELS[base] ?? SETTINGS_LABELS['en']!;
@@ -170,26 +98,28 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     }
   };
 
+  const removeSettings = (): void => {
+    settings?.remove();
+    settings = null;
+  };
+
+  /** Draws what the shared UI state says shows now; the dialog is the interface's. */
   const onView = (): void => {
     if (!ready) return;
     state.viewChanged();
     const shown = state.shown();
     if (shown.preferences) {
-      void loadUi().catch(() => undefined);
+      void ui.load().catch(() => undefined);
       return;
     }
-    const before: Shown = { banner: banner !== null, preferences: false, settingsButton: settings !== null };
-    const bannerHadFocus = banner !== null && element()?.shadowRoot?.activeElement != null;
-    if (!shown.banner) {
-      banner?.remove();
-      banner = null;
-    }
-    if (!shown.settingsButton) {
-      settings?.remove();
-      settings = null;
-    }
-    if (shown.banner) drawBanner();
-    if (shown.settingsButton) drawSettingsButton();
+    const host = element();
+    const before: Shown = { banner: banner.drawn, preferences: false, settingsButton: settings !== null };
+    const bannerHadFocus = banner.drawn && host?.shadowRoot?.activeElement != null;
+    if (!shown.banner) banner.remove();
+    if (!shown.settingsButton) removeSettings();
+    if (!host) return;
+    if (shown.banner) banner.draw(host);
+    if (shown.settingsButton) drawSettingsButton(host);
     if (state.focusesSettingsButton(before, bannerHadFocus)) settings?.button.focus();
   };
 
@@ -203,5 +133,5 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     ready = true;
     onView();
   });
-  return loadUi;
+  return ui.load;
 }

@@ -1,49 +1,71 @@
 import { css } from 'lit';
 
-/** The dark theme's tokens: chosen by `theme="dark"`, and by the system when the theme is `auto`. */
-const darkTokens = css`
+/** The dark theme's tokens for buttons: chosen by `theme="dark"`, and by the system when the theme is `auto`. */
+const darkButtonTokens = css`
+  --cc-button-bg: #f2f2f5;
+  --cc-button-text: #1b1b1f;
+  --cc-focus: #9cc2ff;
+`;
+
+/** The dark theme's other tokens. */
+const darkContentTokens = css`
   --cc-bg: #1b1b1f;
   --cc-text: #f2f2f5;
   --cc-muted: #c4c4cc;
   --cc-link: #9cc2ff;
   --cc-border: #a0a0aa;
-  --cc-button-bg: #f2f2f5;
-  --cc-button-text: #1b1b1f;
   --cc-switch-on: #9cc2ff;
   --cc-switch-off: #a0a0aa;
-  --cc-focus: #9cc2ff;
 `;
 
-/** The theme: tokens every layer (and the script tag's settings button) draws with. */
-export const themeTokens = css`
+/**
+ * The part of the theme a button is drawn with, and the host's font: all the script tag's
+ * settings button takes on every page view (src/embed/settings-look.ts), so it stays small.
+ */
+export const buttonTokens = css`
   :host {
     --cc-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
     --cc-font-size: 1rem;
-    --cc-bg: #ffffff;
-    --cc-text: #1b1b1f;
-    --cc-muted: #4a4a55;
-    --cc-link: #0b57d0;
-    --cc-border: #6b6b75;
     --cc-button-bg: #1b1b1f;
     --cc-button-text: #ffffff;
-    --cc-switch-on: #0b57d0;
-    --cc-switch-off: #6b6b75;
     --cc-focus: #0b57d0;
-    --cc-backdrop: rgb(0 0 0 / 0.5);
     --cc-radius: 0.5rem;
     --cc-shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.2);
     --cc-z-index: 2147483000;
     font-family: var(--cc-font-family);
     font-size: var(--cc-font-size);
     line-height: 1.5;
-    color: var(--cc-text);
   }
   :host([theme='dark']) {
-    ${darkTokens}
+    ${darkButtonTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      ${darkTokens}
+      ${darkButtonTokens}
+    }
+  }
+`;
+
+/** The theme: every token the layers draw with. */
+export const themeTokens = css`
+  ${buttonTokens}
+  :host {
+    --cc-bg: #ffffff;
+    --cc-text: #1b1b1f;
+    --cc-muted: #4a4a55;
+    --cc-link: #0b57d0;
+    --cc-border: #6b6b75;
+    --cc-switch-on: #0b57d0;
+    --cc-switch-off: #6b6b75;
+    --cc-backdrop: rgb(0 0 0 / 0.5);
+    color: var(--cc-text);
+  }
+  :host([theme='dark']) {
+    ${darkContentTokens}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkContentTokens}
     }
   }
 `;
