@@ -175,7 +175,8 @@ export class CookieConsentBase extends LitElement {
   }
 
   #loadPreferences(): void {
-    this.#preferencesLoading ??= this.#core.loadPreferences().then(
+    if (this.#preferencesLoading) return;
+    this.#preferencesLoading = this.#core.loadPreferences().then(
       (part) => {
         // Into the shadow root, after the styles the element was defined with.
         if (this.renderRoot instanceof ShadowRoot) adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, ...part.styles]);
