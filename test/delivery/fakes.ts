@@ -8,7 +8,7 @@ import { mock } from 'node:test';
 import type { UseStore } from 'idb-keyval';
 import { DATABASE_NAME } from '../../src/core/storage/database.js';
 import type { ConsentRecord } from '../../src/core/delivery/record.js';
-import type { Timers } from '../../src/core/delivery/retry.js';
+import type { Timers } from '../../src/core/timers.js';
 import type { ConsentChangeDetail, ConsentDeliveredDetail, ConsentDeliveryFailedDetail } from '../../src/core/events.js';
 import type { ConsentManager, Presentation } from '../../src/core/manager.js';
 import type { ConsentDecision, ConsentMethod } from '../../src/core/types.js';

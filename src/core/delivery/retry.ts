@@ -1,14 +1,6 @@
 import { warnOnce } from '../log.js';
+import type { Timers } from '../timers.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
-
-/**
- * The timers a retry waits on: the window's, or in tests a fake clock's (test/delivery/fakes.ts).
- * Nothing here reads the time itself, so a clock needs no `now()`.
- */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): number;
-  clearTimeout(handle: number | undefined): void;
-}
 
 export interface RetryScheduler {
   /**
