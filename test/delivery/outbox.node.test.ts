@@ -14,33 +14,33 @@ const ids = (entries: OutboxEntry[]): string[] => entries.map((e) => e.record.ev
 
 describe('the outbox policy', () => {
   it('a new record goes last, with no tries yet', () => {
-    const { kept, evicted } = withRecord([entry(0, 3)], record(1));
+    const [kept, evicted] = withRecord([entry(0, 3)], record(1), MAX_OUTBOX);
     assert.deepEqual(kept, [entry(0, 3), entry(1)]);
     assert.deepEqual(evicted, []);
   });
 
   it('at the bound the oldest record gives way and is handed back to be reported', () => {
-    const { kept, evicted } = withRecord([entry(0, 5), entry(1), entry(2)], record(3), 3);
+    const [kept, evicted] = withRecord([entry(0, 5), entry(1), entry(2)], record(3), 3);
     assert.deepEqual(ids(kept), ['event-1', 'event-2', 'event-3']);
     assert.deepEqual(evicted, [entry(0, 5)]);
   });
 
-  it(`the bound is ${MAX_OUTBOX} records by default`, () => {
+  it(`the outbox's bound is ${MAX_OUTBOX} records`, () => {
     const full = Array.from({ length: MAX_OUTBOX }, (_, n) => entry(n));
-    assert.deepEqual(withRecord(full.slice(1), record(MAX_OUTBOX)).evicted, []);
-    const { kept, evicted } = withRecord(full, record(MAX_OUTBOX));
+    assert.deepEqual(withRecord(full.slice(1), record(MAX_OUTBOX), MAX_OUTBOX)[1], []);
+    const [kept, evicted] = withRecord(full, record(MAX_OUTBOX), MAX_OUTBOX);
     assert.equal(kept.length, MAX_OUTBOX);
     assert.deepEqual(ids(evicted), ['event-0']);
   });
 
   it('an outbox already over a lower bound gives way down to it, oldest first', () => {
-    const { kept, evicted } = withRecord([entry(0), entry(1), entry(2)], record(3), 2);
+    const [kept, evicted] = withRecord([entry(0), entry(1), entry(2)], record(3), 2);
     assert.deepEqual(ids(kept), ['event-2', 'event-3']);
     assert.deepEqual(ids(evicted), ['event-0', 'event-1']);
   });
 
   it('a record handed on twice (two tabs, one eventId) is kept once, at the end', () => {
-    const { kept, evicted } = withRecord([entry(0, 2), entry(1)], record(0));
+    const [kept, evicted] = withRecord([entry(0, 2), entry(1)], record(0), MAX_OUTBOX);
     assert.deepEqual(kept, [entry(1), entry(0)]);
     assert.deepEqual(evicted, []);
   });
@@ -49,7 +49,7 @@ describe('the outbox policy', () => {
     const stored: unknown = [entry(0), null, 'x', { record: {}, attempts: 1 }, { record: { eventId: 'event-9' } }, entry(1)];
     assert.deepEqual(ids(validEntries(stored)), ['event-0', 'event-1']);
     assert.deepEqual(validEntries({ not: 'an array' }), []);
-    assert.deepEqual(ids(withRecord(stored, record(2)).kept), ['event-0', 'event-1', 'event-2']);
+    assert.deepEqual(ids(withRecord(stored, record(2), MAX_OUTBOX)[0]), ['event-0', 'event-1', 'event-2']);
   });
 
   it('a delivered or refused record is taken out; the others keep their order', () => {

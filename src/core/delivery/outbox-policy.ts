@@ -31,14 +31,14 @@ export function validEntries(value: unknown): OutboxEntry[] {
 }
 
 /**
- * The outbox with a new record last: `kept` is the outbox's next value, `evicted` the oldest
- * entries pushed out at the bound, which the caller must report. A record handed on by two tabs
- * (the same eventId) is kept once, with its tries counted from zero again.
+ * The outbox with a new record last, as `[kept, evicted]`: `kept` is the outbox's next value,
+ * `evicted` the oldest entries pushed out at the bound, which the caller must report. A record
+ * handed on by two tabs (the same eventId) is kept once, with its tries counted from zero again.
  */
-export function withRecord(entries: unknown, record: ConsentRecord, bound = MAX_OUTBOX): { kept: OutboxEntry[]; evicted: OutboxEntry[] } {
+export function withRecord(entries: unknown, record: ConsentRecord, bound: number): [kept: OutboxEntry[], evicted: OutboxEntry[]] {
   const next = [...withoutRecord(entries, record.eventId), { record, attempts: 0 }];
   const evicted = next.slice(0, Math.max(0, next.length - bound));
-  return { kept: next.slice(evicted.length), evicted };
+  return [next.slice(evicted.length), evicted];
 }
 
 /** The outbox without a record: delivered, or refused for good. */

@@ -19,9 +19,9 @@ export async function addToOutbox(record: ConsentRecord, store: UseStore = conse
   await update<OutboxEntry[]>(
     OUTBOX_KEY,
     (entries) => {
-      const next = withRecord(entries, record, bound);
-      evicted = next.evicted;
-      return next.kept;
+      let kept: OutboxEntry[];
+      [kept, evicted] = withRecord(entries, record, bound);
+      return kept;
     },
     store,
   );
