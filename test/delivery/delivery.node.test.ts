@@ -69,7 +69,8 @@ async function backoffSet(page: Page): Promise<number> {
 
 let warnings: string[] = [];
 
-describe('delivery: retries after failures (a fake clock, a scripted endpoint)', () => {
+/** Each test with its warnings collected afresh, and its pages' deliveries stopped after it. */
+function eachTestAlone(): void {
   beforeEach(() => {
     warnings = captureWarnings();
   });
@@ -77,6 +78,10 @@ describe('delivery: retries after failures (a fake clock, a scripted endpoint)',
     started.splice(0).forEach((delivery) => delivery.stop());
     mock.restoreAll();
   });
+}
+
+describe('delivery: retries after failures (a fake clock, a scripted endpoint)', () => {
+  eachTestAlone();
 
   it('compliance C12: a decision is POSTed to the endpoint, resolved against the page, and reported delivered', async () => {
     const page = openPage();
@@ -216,13 +221,7 @@ describe('delivery: retries after failures (a fake clock, a scripted endpoint)',
 });
 
 describe('delivery: the online event', () => {
-  beforeEach(() => {
-    warnings = captureWarnings();
-  });
-  afterEach(() => {
-    started.splice(0).forEach((delivery) => delivery.stop());
-    mock.restoreAll();
-  });
+  eachTestAlone();
 
   it('online retries at once, whatever the backoff', async () => {
     const page = openPage({ answers: ['network', 'network'], options: { backoff: { baseMs: 60_000, maxMs: 60_000 } } });
@@ -263,13 +262,7 @@ describe('delivery: the online event', () => {
 });
 
 describe('delivery: the outbox is bounded and never drops a record silently', () => {
-  beforeEach(() => {
-    warnings = captureWarnings();
-  });
-  afterEach(() => {
-    started.splice(0).forEach((delivery) => delivery.stop());
-    mock.restoreAll();
-  });
+  eachTestAlone();
 
   it(`compliance C12: with the backend down, decision ${MAX_OUTBOX + 1} pushes out the first, reported; the rest arrive later`, async () => {
     const page = openPage({ then: 503, options: { backoff: { baseMs: 60_000, maxMs: 60_000 } } });
@@ -292,13 +285,7 @@ describe('delivery: the outbox is bounded and never drops a record silently', ()
 });
 
 describe('delivery: records survive the page', () => {
-  beforeEach(() => {
-    warnings = captureWarnings();
-  });
-  afterEach(() => {
-    started.splice(0).forEach((delivery) => delivery.stop());
-    mock.restoreAll();
-  });
+  eachTestAlone();
 
   it('a record that failed is sent by the next page load, its tries counted across loads', async () => {
     const store = memoryStore();
@@ -374,13 +361,7 @@ describe('delivery: records survive the page', () => {
 });
 
 describe('delivery: pagehide', () => {
-  beforeEach(() => {
-    warnings = captureWarnings();
-  });
-  afterEach(() => {
-    started.splice(0).forEach((delivery) => delivery.stop());
-    mock.restoreAll();
-  });
+  eachTestAlone();
 
   it('hands what waits to sendBeacon when the endpoint is on the same origin', async () => {
     const page = openPage({ then: 'network' });
