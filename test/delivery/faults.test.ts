@@ -2,88 +2,18 @@ import { expect } from '@open-wc/testing';
 import { resetBrowserState, waitFor } from '../helpers.js';
 import { deliveriesSettled, newLane, openDeliveryPage, removeFrames, waitForServer } from './lane.js';
 
-/** Fault tests against a real server on 127.0.0.1 (test/delivery/server-plugin.mjs). */
+/**
+ * Fault tests against a real server on 127.0.0.1 (test/delivery/server-plugin.mjs): what only a
+ * browser shows, with real requests, IndexedDB across page loads, pagehide and the online event.
+ * The timer logic (backoff, retries after 5xx, network errors and timeouts, no retry after a
+ * 4xx, the outbox's bound) is tested in Node on a fake clock: delivery.node.test.ts beside this file.
+ */
 describe('delivery of consent records when the network or the server fails', () => {
   beforeEach(async () => {
     removeFrames();
     await resetBrowserState();
   });
   afterEach(removeFrames);
-
-  it('server down during the decision, then back: delivered once, no error in the page', async () => {
-    const lane = newLane();
-    await lane.faults([], { kind: 'drop' });
-    const { page } = await openDeliveryPage(lane.endpoint);
-    await page().manager.acceptAll({ layer: 'banner' });
-    await waitFor(() => page().failed.length >= 3, 'three failed tries');
-    expect(page().failed.every((f) => f.willRetry && /network error/.test(f.error))).to.equal(true);
-    expect(page().failed.map((f) => f.attempts).slice(0, 3)).to.deep.equal([1, 2, 3]);
-    expect((await lane.state()).rows).to.deep.equal([]);
-    await lane.heal();
-    await waitFor(() => page().delivered.length === 1, 'delivery once the server is back');
-    const state = await lane.state();
-    expect(state.rows.map((row) => row.eventId)).to.deep.equal([page().delivered[0]!.record.eventId]);
-    expect(page().delivered[0]!.attempts).to.be.greaterThan(page().failed.length - 1);
-    expect(page().errors).to.deep.equal([]);
-  });
-
-  it('500 and 503 answers, then success: retried with backoff, stored once', async () => {
-    const lane = newLane();
-    await lane.faults([{ kind: 'status', status: 503 }, { kind: 'status', status: 500 }, { kind: 'status', status: 503 }]);
-    const { page } = await openDeliveryPage(lane.endpoint);
-    await page().manager.rejectAll();
-    await waitFor(() => page().delivered.length === 1, 'delivery after three failures');
-    expect(page().failed.map((f) => f.error)).to.deep.equal([
-      'the endpoint answered 503',
-      'the endpoint answered 500',
-      'the endpoint answered 503',
-    ]);
-    expect(page().delivered[0]!.attempts).to.equal(4);
-    const state = await lane.state();
-    expect(state.requests.map((r) => r.status)).to.deep.equal([503, 500, 503, 201]);
-    expect(state.rows.length).to.equal(1);
-    expect(page().errors).to.deep.equal([]);
-  });
-
-  it('a server that never answers: the try times out and is retried', async () => {
-    const lane = newLane();
-    await lane.faults([{ kind: 'stall' }, { kind: 'stall' }]);
-    const { page } = await openDeliveryPage(lane.endpoint, { timeout: 400 });
-    await page().manager.acceptAll();
-    await waitFor(() => page().delivered.length === 1, 'delivery after two timeouts', 8000).catch(async (e) => {
-      throw new Error(`${e} ${JSON.stringify(page().failed.map((f) => f.error))} ${JSON.stringify(await lane.state())}`);
-    });
-    // At least the two stalled tries; on a loaded machine the answered one may miss 400 ms too, and is retried like them.
-    const errors = page().failed.map((f) => f.error);
-    expect(errors.length, 'failed tries').to.be.at.least(2);
-    expect(new Set(errors)).to.deep.equal(new Set(['no answer within 400 ms']));
-    expect((await lane.state()).rows.length).to.equal(1);
-    expect(page().errors).to.deep.equal([]);
-  });
-
-  it('a record the server refuses (4xx) is reported and not retried', async () => {
-    const lane = newLane();
-    await lane.faults([{ kind: 'status', status: 400 }]);
-    const { page } = await openDeliveryPage(lane.endpoint);
-    await page().manager.acceptAll();
-    await waitFor(() => page().failed.length === 1, 'the refusal');
-    expect(page().failed[0]).to.include({ willRetry: false, attempts: 1, error: 'the endpoint answered 400' });
-    await deliveriesSettled({ page });
-    expect((await lane.state()).requests.length).to.equal(1);
-    await page().manager.rejectAll();
-    await waitFor(() => page().delivered.length === 1, 'the next record');
-    expect((await lane.state()).requests.length).to.equal(2);
-  });
-
-  it('a 403 (a receiver that does not know the page\'s origin) is reported with its likely cause, not dropped silently', async () => {
-    const lane = newLane();
-    await lane.faults([{ kind: 'status', status: 403 }]);
-    const { page } = await openDeliveryPage(lane.endpoint);
-    await page().manager.acceptAll();
-    await waitFor(() => page().failed.length === 1, 'the refusal');
-    expect(page().failed[0]).to.include({ willRetry: false, attempts: 1 });
-    expect(page().failed[0]!.error).to.match(/403.*allowedOrigin or publicOrigin/);
-  });
 
   it('connection refused across origins, then the server starts: the online event retries at once (CORS preflight included)', async () => {
     const lane = newLane();

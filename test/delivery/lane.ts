@@ -1,7 +1,8 @@
 import type { ConsentDeliveredDetail, ConsentDeliveryFailedDetail } from '../../src/core/events.js';
 import type { ConsentManager } from '../../src/core/manager.js';
 import type { ConsentDelivery } from '../../src/core/delivery/delivery.js';
-import { openFrame, pageSettled, pollInterval, waitFor } from '../helpers.js';
+import { readPendingRecords } from '../../src/core/delivery/pending-records.js';
+import { openFrame, pollInterval, waitFor } from '../helpers.js';
 
 export type Fault =
   | { kind: 'drop' }
@@ -69,11 +70,13 @@ export function removeFrames(): void {
 }
 
 /**
- * Before asserting that the server got nothing more: pageSettled(), then each page's delivery
- * sends whatever it still has waiting (flush ignores the backoff). A record wrongly kept for a
- * retry is sent now, so the server sees it at once instead of after a backoff no wait could match.
+ * Before asserting that the server got nothing more, on conditions rather than a quiet window:
+ * every decision's record is built and in the outbox (none is left among the pending records in
+ * localStorage), then each page's delivery sends whatever still waits (flush ignores the backoff,
+ * and joins a pass under way) and hears back. A record wrongly kept for a retry is sent now, so
+ * the server sees it at once instead of after a backoff no wait could match.
  */
 export async function deliveriesSettled(...pages: { page: () => DeliveryPageWindow }[]): Promise<void> {
-  await pageSettled();
+  await waitFor(() => pages.every(({ page }) => readPendingRecords(page().localStorage).length === 0), 'the records to be queued');
   await Promise.all(pages.map(({ page }) => page().delivery?.flush()));
 }

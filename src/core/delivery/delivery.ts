@@ -1,13 +1,19 @@
 import type { UseStore } from 'idb-keyval';
 import type { ConsentChangeDetail, ConsentDeliveredDetail, ConsentDeliveryFailedDetail } from '../events.js';
 import { warnOnce } from '../log.js';
-import type { ConsentManager, Presentation } from '../manager.js';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
-import { addToOutbox, outboxMayExist, readOutbox, removeFromOutbox, saveAttempts, type OutboxEntry } from './outbox.js';
+import type { ConsentManager } from '../manager.js';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+import { takeBacklog, type BacklogEntry } from './backlog.js';
+import { outboxMayExist } from './outbox.js';
+import type { OutboxEntry } from './outbox-policy.js';
 import { pageStorage } from './outbox-hint.js';
-import { dropPendingRecord, keepDecision, readPendingRecords, writePendingRecords, type PendingDecision } from './pending-records.js';
+import { keepDecision, type PendingDecision } from './pending-records.js';
 import { buildConsentRecord } from './record.js';
+import { createRetryScheduler } from './retry.js';
 import { flushOnHide, postRecord } from './send.js';
+import { createWaitingRecords } from './waiting.js';
+
+export type { BacklogEntry } from './backlog.js';
 
 export interface DeliveryOptions {
   window?: Window;
@@ -23,14 +29,6 @@ export interface DeliveryOptions {
    * this page or one that closed meanwhile, are read here in any case.
    */
   backlog?: unknown[];
-}
-
-export interface BacklogEntry {
-  detail: ConsentChangeDetail;
-  /** Fixed when the decision was made: a record handed on twice (two tabs) is still stored once. */
-  eventId?: string;
-  presentation?: Presentation;
-  location?: Pick<Location, 'origin' | 'pathname'>;
 }
 
 export interface ConsentDelivery {
@@ -64,25 +62,18 @@ export function startDelivery(manager: ConsentManager, options: DeliveryOptions 
   }
 }
 
+/**
+ * The parts, each in a module of its own: the records waiting (src/core/delivery/waiting.ts, over
+ * the outbox of outbox.ts and outbox-policy.ts), the retries and their backoff (retry.ts), the
+ * requests (send.ts); here, one try's outcome and the events, and what starts and stops it all.
+ */
 function createDelivery(manager: ConsentManager, endpointSetting: string, options: DeliveryOptions): ConsentDelivery {
   const win = options.window ?? window;
   const endpoint = new URL(endpointSetting, win.document.baseURI).href;
-  const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const store = options.store;
   const storage = pageStorage(win);
-  /** What this tab knows is waiting, for the synchronous `pagehide` flush. */
-  const waiting = new Map<string, OutboxEntry>();
-  /** Records IndexedDB refused to keep: sent from memory for as long as the page lives. */
-  const unsaved = new Map<string, OutboxEntry>();
+  const records = createWaitingRecords(options.store, storage);
   const inFlight = new Set<string>();
-  let failures = 0;
-  let timer: ReturnType<Window['setTimeout']> | undefined;
-  let round: Promise<void> | null = null;
-  let again = false;
-  /** Set by an `online` event; a failure seen after it is retried at once rather than backed off. */
-  let networkBack = false;
-  let stopped = false;
 
   const emit = <K extends 'consent-delivered' | 'consent-delivery-failed'>(
     type: K,
@@ -92,37 +83,7 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
     win.document.dispatchEvent(new CustomEvent(type, { detail }));
   };
 
-  const quietly = async (what: string, action: () => Promise<unknown>): Promise<void> => {
-    try {
-      await action();
-    } catch (error) {
-      warnOnce(`delivery-${what}`, `the consent outbox could not be updated in IndexedDB (${what}); delivery goes on from memory.`, error);
-    }
-  };
-
-  const pending = async (): Promise<OutboxEntry[]> => {
-    let stored: OutboxEntry[] = [];
-    try {
-      stored = await readOutbox(store);
-    } catch (error) {
-      warnOnce('delivery-read', 'the consent outbox could not be read from IndexedDB.', error);
-    }
-    const ids = new Set(stored.map((entry) => entry.record.eventId));
-    const all = [...stored, ...[...unsaved.values()].filter((entry) => !ids.has(entry.record.eventId))];
-    waiting.clear();
-    all.forEach((entry) => waiting.set(entry.record.eventId, entry));
-    return all;
-  };
-
-  const settle = async (entry: OutboxEntry): Promise<void> => {
-    const id = entry.record.eventId;
-    waiting.delete(id);
-    unsaved.delete(id);
-    dropPendingRecord(storage, id);
-    await quietly('remove', () => removeFromOutbox(id, store));
-  };
-
-  /** One try of one record; false when the backend seems unreachable and the round should pause. */
+  /** One try of one record; false when the backend seems unreachable and the pass should pause. */
   const attempt = async (entry: OutboxEntry): Promise<boolean> => {
     const { record } = entry;
     const attempts = entry.attempts + 1;
@@ -130,87 +91,40 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
     const outcome = await postRecord(win, endpoint, record, timeoutMs);
     inFlight.delete(record.eventId);
     if (outcome.kind === 'delivered') {
-      await settle(entry);
+      await records.settle(entry);
       emit('consent-delivered', { record, attempts });
       return true;
     }
     if (outcome.kind === 'rejected') {
-      await settle(entry);
+      await records.settle(entry);
       warnOnce('delivery-rejected', `the endpoint refused a consent record (${outcome.error}); it is dropped, not retried.`);
       emit('consent-delivery-failed', { record, attempts, error: outcome.error, willRetry: false });
       return true;
     }
-    entry.attempts = attempts;
-    await quietly('attempts', () => saveAttempts(record.eventId, attempts, store));
+    await records.tried(entry, attempts);
     emit('consent-delivery-failed', { record, attempts, error: outcome.error, willRetry: true });
     return false;
   };
 
-  const runRound = async (): Promise<void> => {
-    do {
-      again = false;
-      networkBack = false;
-      for (const entry of await pending()) {
-        if (stopped) return;
-        if (inFlight.has(entry.record.eventId)) continue;
-        if (!(await attempt(entry))) {
-          failures++;
-          // The network came back while this attempt was failing: the `online` kick only marked
-          // the running round, so go round again now instead of waiting out the backoff.
-          if (networkBack) break;
-          schedule(backoffDelay(failures, backoff));
-          return;
-        }
-        failures = 0;
-      }
-    } while (again && !stopped);
-  };
-
-  const kick = (): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    win.clearTimeout(timer);
-    timer = undefined;
-    if (round) {
-      again = true;
-      return round;
-    }
-    round = runRound()
-      .catch((error: unknown) => warnOnce('delivery-round', 'delivering consent records failed; it is retried later.', error))
-      .finally(() => (round = null));
-    return round;
-  };
-
-  const schedule = (delay: number): void => {
-    if (stopped) return;
-    win.clearTimeout(timer);
-    timer = win.setTimeout(() => {
-      timer = undefined;
-      void kick();
-    }, delay);
-  };
+  const retries = createRetryScheduler(
+    async () => (await records.read()).filter((entry) => !inFlight.has(entry.record.eventId)),
+    attempt,
+    { ...DEFAULT_BACKOFF, ...options.backoff },
+    win,
+  );
 
   const enqueue = async (kept: PendingDecision): Promise<void> => {
     const record = await buildConsentRecord(kept, (win.navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
-    const entry: OutboxEntry = { record, attempts: 0 };
-    waiting.set(record.eventId, entry);
-    try {
-      for (const evicted of await addToOutbox(record, store)) {
-        waiting.delete(evicted.record.eventId);
-        warnOnce('delivery-evicted', 'the consent outbox is full; its oldest record was dropped.');
-        emit('consent-delivery-failed', {
-          record: evicted.record,
-          attempts: evicted.attempts,
-          error: 'outbox full: the oldest undelivered record was dropped',
-          willRetry: false,
-        });
-      }
-      // Safe in the outbox now, which the next page load reads.
-      dropPendingRecord(storage, record.eventId);
-    } catch (error) {
-      unsaved.set(record.eventId, entry);
-      warnOnce('delivery-save', 'the consent record could not be queued in IndexedDB; it is sent from memory.', error);
+    for (const evicted of await records.add(record)) {
+      warnOnce('delivery-evicted', 'the consent outbox is full; its oldest record was dropped.');
+      emit('consent-delivery-failed', {
+        record: evicted.record,
+        attempts: evicted.attempts,
+        error: 'outbox full: the oldest undelivered record was dropped',
+        willRetry: false,
+      });
     }
-    await kick();
+    await retries.run();
   };
 
   const record = (detail: ConsentChangeDetail, earlier?: BacklogEntry): void => {
@@ -223,24 +137,23 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
     enqueue(kept).catch((error: unknown) => warnOnce('delivery-enqueue', 'a consent record could not be prepared.', error));
   };
   const onChange = (event: CustomEvent<ConsentChangeDetail>): void => record(event.detail);
-  const onOnline = (): void => {
-    failures = 0;
-    networkBack = true;
-    void kick();
-  };
+  const onOnline = (): void => retries.networkBack();
   const onPageHide = (): void => {
     try {
       flushOnHide(
         win,
         endpoint,
-        [...waiting.values()].filter((entry) => !inFlight.has(entry.record.eventId)).map((entry) => entry.record),
+        records
+          .known()
+          .filter((entry) => !inFlight.has(entry.record.eventId))
+          .map((entry) => entry.record),
       );
     } catch (error) {
       warnOnce('delivery-beacon', 'consent records could not be handed to the browser on leaving the page.', error);
     }
   };
   const onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted) void kick();
+    if (event.persisted) void retries.run();
   };
 
   manager.addEventListener('consent-change', onChange);
@@ -248,31 +161,18 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
   win.addEventListener('pagehide', onPageHide);
   win.addEventListener('pageshow', onPageShow);
 
-  // Entries come from localStorage: whatever another version or a tampering script left there is
-  // skipped, and taken out. One handed over by the loader and also kept in storage is recorded once.
-  const stored = readPendingRecords(storage);
-  const storedValid = stored.filter((entry): entry is BacklogEntry => isBacklogEntry(entry) && entry.eventId !== undefined);
-  if (storedValid.length !== stored.length) writePendingRecords(storage, storedValid);
-  const handedOn = new Set<string>();
-  for (const earlier of [...(options.backlog ?? []).filter(isBacklogEntry), ...storedValid]) {
-    if (earlier.eventId !== undefined) {
-      if (handedOn.has(earlier.eventId)) continue;
-      handedOn.add(earlier.eventId);
-    }
-    record(earlier.detail, earlier);
-  }
+  for (const earlier of takeBacklog(storage, options.backlog)) record(earlier.detail, earlier);
 
   // Records an earlier page load could not deliver.
   outboxMayExist(win, manager.decision !== null).then(
-    (exists) => (exists ? kick() : undefined),
+    (exists) => (exists ? retries.run() : undefined),
     (error: unknown) => warnOnce('delivery-resume', 'the consent outbox could not be checked.', error),
   );
 
   return {
-    flush: kick,
+    flush: retries.run,
     stop: () => {
-      stopped = true;
-      win.clearTimeout(timer);
+      retries.stop();
       manager.removeEventListener('consent-change', onChange as EventListener);
       win.removeEventListener('online', onOnline);
       win.removeEventListener('pagehide', onPageHide);
@@ -280,23 +180,4 @@ function createDelivery(manager: ConsentManager, endpointSetting: string, option
       running.delete(manager);
     },
   };
-}
-
-function isBacklogEntry(value: unknown): value is BacklogEntry {
-  const entry = value as Partial<BacklogEntry> | null;
-  const decision = entry?.detail?.decision as Partial<NonNullable<ConsentChangeDetail['decision']>> | null | undefined;
-  return (
-    typeof entry === 'object' &&
-    entry !== null &&
-    entry.detail?.origin === 'this-tab' &&
-    (entry.eventId === undefined || (typeof entry.eventId === 'string' && /^[0-9a-f-]{36}$/.test(entry.eventId))) &&
-    typeof decision?.consentId === 'string' &&
-    typeof decision.timestamp === 'string' &&
-    typeof decision.revision === 'number' &&
-    typeof decision.method === 'string' &&
-    typeof decision.categories === 'object' &&
-    decision.categories !== null &&
-    (entry.presentation === undefined || (typeof entry.presentation.language === 'string' && Array.isArray(entry.presentation.strings))) &&
-    (entry.location === undefined || (typeof entry.location.origin === 'string' && typeof entry.location.pathname === 'string'))
-  );
 }

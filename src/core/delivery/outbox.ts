@@ -2,21 +2,13 @@ import { get, update, type UseStore } from 'idb-keyval';
 import { DATABASE_NAME } from '../storage/database.js';
 import { consentStore } from '../storage/history.js';
 import { pageStorage, setOutboxHint } from './outbox-hint.js';
+import { MAX_OUTBOX, validEntries, withAttempts, withoutRecord, withRecord, type OutboxEntry } from './outbox-policy.js';
 import type { ConsentRecord } from './record.js';
 
-/** A record waiting for the backend to acknowledge it, with how often it was tried. */
-export interface OutboxEntry {
-  record: ConsentRecord;
-  attempts: number;
-}
+export { MAX_OUTBOX, type OutboxEntry } from './outbox-policy.js';
 
 /** Kept in the same database as the receipts, under its own key (idb-keyval cannot add stores). */
 const OUTBOX_KEY = 'outbox';
-/**
- * A visitor does not decide 100 times while the backend is unreachable; a bound keeps a broken
- * endpoint from filling the visitor's disk. At the bound the oldest record gives way, reported.
- */
-export const MAX_OUTBOX = 100;
 
 /**
  * Adds a record; resolves to the entries pushed out at the bound, which the caller must report.
@@ -27,10 +19,9 @@ export async function addToOutbox(record: ConsentRecord, store: UseStore = conse
   await update<OutboxEntry[]>(
     OUTBOX_KEY,
     (entries) => {
-      // A record handed on by two tabs (the same eventId) is kept once.
-      const next = [...validEntries(entries).filter((entry) => entry.record.eventId !== record.eventId), { record, attempts: 0 }];
-      evicted = next.slice(0, Math.max(0, next.length - bound));
-      return next.slice(evicted.length);
+      let kept: OutboxEntry[];
+      [kept, evicted] = withRecord(entries, record, bound);
+      return kept;
     },
     store,
   );
@@ -48,7 +39,7 @@ export async function removeFromOutbox(eventId: string, store: UseStore = consen
   await update<OutboxEntry[]>(
     OUTBOX_KEY,
     (entries) => {
-      const kept = validEntries(entries).filter((entry) => entry.record.eventId !== eventId);
+      const kept = withoutRecord(entries, eventId);
       left = kept.length;
       return kept;
     },
@@ -58,12 +49,7 @@ export async function removeFromOutbox(eventId: string, store: UseStore = consen
 }
 
 export async function saveAttempts(eventId: string, attempts: number, store: UseStore = consentStore()): Promise<void> {
-  await update<OutboxEntry[]>(
-    OUTBOX_KEY,
-    (entries) =>
-      validEntries(entries).map((entry) => (entry.record.eventId === eventId ? { ...entry, attempts: Math.max(entry.attempts, attempts) } : entry)),
-    store,
-  );
+  await update<OutboxEntry[]>(OUTBOX_KEY, (entries) => withAttempts(entries, eventId, attempts), store);
 }
 
 /**
@@ -77,16 +63,4 @@ export async function outboxMayExist(win: Window, hasDecision: boolean): Promise
   if (typeof factory.databases !== 'function') return hasDecision;
   const databases = await factory.databases();
   return databases.some((database) => database.name === DATABASE_NAME);
-}
-
-/** Whatever another version of the widget (or a tampering extension) left there is skipped, not trusted. */
-function validEntries(value: unknown): OutboxEntry[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (entry): entry is OutboxEntry =>
-      typeof entry === 'object' &&
-      entry !== null &&
-      typeof (entry as OutboxEntry).attempts === 'number' &&
-      typeof (entry as OutboxEntry).record?.eventId === 'string',
-  );
 }

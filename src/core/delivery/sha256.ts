@@ -26,7 +26,7 @@ for (let candidate = 2; PRIMES.length < 64; candidate++) {
  * (K: cube roots of the first 64 primes; the initial hash: square roots of the first 8), and
  * computing them costs the delivery chunk about 500 bytes gzip less than spelling them out. Each
  * lies over 0.005 of its last bit away from a rounding edge, far more than a double's root can
- * be off; test/server/delivery-backoff.node.test.ts compares the result with node:crypto.
+ * be off; test/delivery/backoff.node.test.ts compares the result with node:crypto.
  */
 const fractionBits = (root: number): number => ((root % 1) * 2 ** 32) >>> 0;
 const K = new Uint32Array(PRIMES.map((prime) => fractionBits(Math.cbrt(prime))));

@@ -1,14 +1,9 @@
-import { warnOnce } from '../log.js';
+import { inParserOrder, isModule, kindOf, MODULE, settles, sourceURL, typeValue } from './script-order.js';
 import { trustedScript, trustedScriptURL } from './trusted-types.js';
 
 /** `<script type="text/plain" data-consent="…">`: a script the site wants run only with consent. */
 export function isGatedScript(element: Element): element is HTMLScriptElement {
   return element.localName === 'script' && element.hasAttribute('data-consent') && typeValue(element, 'type') === 'text/plain';
-}
-
-/** A type attribute's value the way browsers compare it: trimmed, any case. */
-function typeValue(element: Element, name: string): string {
-  return (element.getAttribute(name) ?? '').trim().toLowerCase();
 }
 
 /**
@@ -45,46 +40,6 @@ export function isActivatedScript(script: Element): boolean {
 
 /** Attributes the live script gets in another way than by copying. */
 const NOT_COPIED = ['type', 'data-type', 'src', 'data-src', 'nonce', 'async', 'defer'];
-/** A script that never loads must not hold back every consented script after it forever. */
-const LOAD_TIMEOUT_MS = 15_000;
-
-/** What orders a script, as bit flags: an inline classic script is neither. */
-const EXTERNAL = 1;
-const MODULE = 2;
-
-function kindOf(script: HTMLScriptElement): number {
-  return (sourceURL(script) !== null ? EXTERNAL : 0) | (isModule(script) ? MODULE : 0);
-}
-
-/** A gated script's URL: `src`, or `data-src` for markup that keeps the browser from even fetching it. */
-function sourceURL(script: HTMLScriptElement): string | null {
-  return script.getAttribute('src') ?? script.getAttribute('data-src');
-}
-
-function isModule(script: HTMLScriptElement): boolean {
-  return typeValue(script, 'data-type') === 'module';
-}
-
-/**
- * Settles once `listen` calls its `done` (the script ran or failed), or after LOAD_TIMEOUT_MS.
- * What `listen` returns is called on settling, to stop listening.
- */
-function settles(listen: (done: () => void) => (() => void) | void, warnOnTimeout: boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      if (warnOnTimeout) {
-        warnOnce('script-timeout', `a consented script did not load within ${LOAD_TIMEOUT_MS / 1000} s; the scripts after it run anyway.`);
-      }
-      done();
-    }, LOAD_TIMEOUT_MS);
-    const done = (): void => {
-      clearTimeout(timer);
-      stopListening?.();
-      resolve();
-    };
-    const stopListening = listen(done);
-  });
-}
 
 export interface ScriptActivator {
   /** Hands a gated script over to run; a script handed over before is ignored. */
@@ -102,27 +57,11 @@ export function createScriptActivator(win: Window, nonce: string, onRun: (origin
   const handled = new WeakSet<Element>();
   const afterParsing: HTMLScriptElement[] = [];
   const settledNow: Promise<void> = Promise.resolve();
-  let chain = settledNow;
-  /** Settles once every ordered script inserted so far has run (they run in insertion order). */
-  let orderedDone = settledNow;
-  let tail = 0;
+  const start = inParserOrder();
   const inlineModules = new Map<number, () => void>();
   let nextModuleToken = 0;
 
-  const enqueue = (original: HTMLScriptElement): void => {
-    const kind = kindOf(original);
-    chain = chain
-      .then(async () => {
-        // Browsers keep external classic scripts in order among themselves (async = false), so
-        // those download in parallel. An inline script runs the moment it is inserted, and
-        // Firefox does not order module scripts with the others: both wait for what came before.
-        if (kind !== EXTERNAL || tail !== EXTERNAL) await orderedDone;
-        const done = insert(original);
-        if (kind) orderedDone = done;
-        tail = kind;
-      })
-      .catch((error: unknown) => warnOnce('script-activation', 'a consented script could not be started.', error));
-  };
+  const enqueue = (original: HTMLScriptElement): void => start(kindOf(original), () => insert(original));
 
   /** Inserts the live script in the place of the gated one; settles when it has run or failed. */
   const insert = (original: HTMLScriptElement): Promise<void> => {

@@ -1,4 +1,5 @@
-// The browser delivery's pure parts, in Node: kept out of test/delivery/, which runs in browsers.
+// Delivery's pure parts in Node: the backoff formula and the SHA-256 fallback. The waits as a page
+// sees them, on a fake clock, are in retry.node.test.ts and delivery.node.test.ts beside this file.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
