@@ -1,30 +1,41 @@
 import type { ConsentRecord } from '../../core/delivery/record.js';
+import { createMemoryInsights } from './insights/memory.js';
 import {
   checkPurgeDate,
   DEFAULT_PAGE_SIZE,
   type InsertResult,
-  type QueryableConsentStore,
+  type InsightfulConsentStore,
   type StoreClockOptions,
   type StoredConsentRecord,
 } from './store.js';
 
 /** Keeps records in this process only: for tests and for trying the handler out. */
-export function createMemoryStore({ now = () => new Date() }: StoreClockOptions = {}): QueryableConsentStore {
+export function createMemoryStore({ now = () => new Date() }: StoreClockOptions = {}): InsightfulConsentStore {
   // Keyed by an ever-growing sequence number, so insertion order survives erasure and serves as the cursor.
   const bySequence = new Map<number, StoredConsentRecord>();
   const eventIds = new Map<string, number>();
   let sequence = 0;
-  const copy = (record: StoredConsentRecord): StoredConsentRecord => ({ ...record, categories: { ...record.categories } });
+  const insights = createMemoryInsights();
+  const copy = (record: StoredConsentRecord): StoredConsentRecord => ({
+    ...record,
+    categories: { ...record.categories },
+    ...(record.services ? { services: { ...record.services } } : {}),
+  });
   const remove = (seq: number, record: StoredConsentRecord): void => {
     bySequence.delete(seq);
     eventIds.delete(record.eventId);
+    insights.gone(record);
   };
   return {
+    insightCounters: insights.insightCounters,
+    insightFirstSeen: insights.insightFirstSeen,
     async insert(record: ConsentRecord): Promise<InsertResult> {
       if (eventIds.has(record.eventId)) return 'duplicate';
       sequence++;
-      bySequence.set(sequence, copy({ ...record, receivedAt: now().toISOString() }));
+      const stored = copy({ ...record, receivedAt: now().toISOString() });
+      bySequence.set(sequence, stored);
       eventIds.set(record.eventId, sequence);
+      insights.added(stored);
       return 'inserted';
     },
     async findByConsentId(consentId) {

@@ -1,0 +1,71 @@
+import type { SqliteDatabase } from '../sqlite.js';
+import type { ConsentInsightQueries, FirstSeen, InsightCounter } from './counters.js';
+import { addedStatements, COUNTERS_QUERY, FIRST_SEEN_QUERY, goneStatements, SQLITE_DIALECT } from './sql.js';
+
+export const SQLITE_INSIGHTS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS consent_insights_daily (
+  day TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  dimension TEXT NOT NULL,
+  key TEXT NOT NULL,
+  decisions INTEGER NOT NULL,
+  granted INTEGER NOT NULL,
+  PRIMARY KEY (day, revision, dimension, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS consent_insights_daily_first_seen ON consent_insights_daily (dimension, key, day);
+CREATE TABLE IF NOT EXISTS consent_insights_refusable (category TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS consent_insights_visitors (
+  consent_id TEXT PRIMARY KEY,
+  granted_event TEXT,
+  granted_at TEXT,
+  withdrawn_event TEXT,
+  withdrawn_delay TEXT
+) WITHOUT ROWID;
+`;
+
+const RECORD_COLUMNS = ['event_id', 'consent_id', 'decided_at', 'revision', 'method', 'layer', 'language', 'text_hash', 'categories', 'services'];
+/** The row a trigger sees, as a one-row table the shared statements can read. */
+const row = (name: 'NEW' | 'OLD'): string => `(SELECT ${RECORD_COLUMNS.map((column) => `${name}.${column} AS ${column}`).join(', ')})`;
+
+const TRIGGERS = `
+CREATE TRIGGER consent_insights_added AFTER INSERT ON consent_records BEGIN
+${addedStatements(SQLITE_DIALECT, row('NEW')).join(';\n')};
+END;
+CREATE TRIGGER consent_insights_gone AFTER DELETE ON consent_records BEGIN
+${goneStatements(SQLITE_DIALECT, row('OLD')).join(';\n')};
+END;
+`;
+
+/**
+ * Creates the aggregates beside consent_records and the triggers that keep them. When the triggers
+ * are missing (a database from before the insights, or one whose table was recreated) the
+ * aggregates cannot be trusted: they are rebuilt from every row, once, in the same transaction
+ * that creates the triggers.
+ */
+export function prepareSqliteInsights(db: SqliteDatabase): ConsentInsightQueries {
+  db.exec(SQLITE_INSIGHTS_SCHEMA);
+  const triggers = db.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('consent_insights_added', 'consent_insights_gone')`);
+  if ((triggers.get() as { n: number }).n < 2) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(`DROP TRIGGER IF EXISTS consent_insights_added; DROP TRIGGER IF EXISTS consent_insights_gone;
+        DELETE FROM consent_insights_daily; DELETE FROM consent_insights_refusable; DELETE FROM consent_insights_visitors;`);
+      for (const statement of addedStatements(SQLITE_DIALECT, 'consent_records')) db.exec(statement);
+      db.exec(TRIGGERS);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  const counters = db.prepare(COUNTERS_QUERY(SQLITE_DIALECT, '?', '?'));
+  const firstSeen = db.prepare(FIRST_SEEN_QUERY(SQLITE_DIALECT));
+  return {
+    async insightCounters({ from, to }) {
+      return counters.all(from, to) as InsightCounter[];
+    },
+    async insightFirstSeen() {
+      return firstSeen.all() as FirstSeen[];
+    },
+  };
+}
