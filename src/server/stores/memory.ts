@@ -14,8 +14,10 @@ export function createMemoryStore({ now = () => new Date() }: StoreClockOptions 
   // Keyed by an ever-growing sequence number, so insertion order survives erasure and serves as the cursor.
   const bySequence = new Map<number, StoredConsentRecord>();
   const eventIds = new Map<string, number>();
+  // Each visitor's records, for the insights, which work a visitor out again whenever their records change.
+  const byConsentId = new Map<string, Set<StoredConsentRecord>>();
   let sequence = 0;
-  const insights = createMemoryInsights();
+  const insights = createMemoryInsights((consentId) => [...(byConsentId.get(consentId) ?? [])]);
   const copy = (record: StoredConsentRecord): StoredConsentRecord => ({
     ...record,
     categories: { ...record.categories },
@@ -24,6 +26,8 @@ export function createMemoryStore({ now = () => new Date() }: StoreClockOptions 
   const remove = (seq: number, record: StoredConsentRecord): void => {
     bySequence.delete(seq);
     eventIds.delete(record.eventId);
+    byConsentId.get(record.consentId)?.delete(record);
+    if (byConsentId.get(record.consentId)?.size === 0) byConsentId.delete(record.consentId);
     insights.gone(record);
   };
   return {
@@ -35,6 +39,7 @@ export function createMemoryStore({ now = () => new Date() }: StoreClockOptions 
       const stored = copy({ ...record, receivedAt: now().toISOString() });
       bySequence.set(sequence, stored);
       eventIds.set(record.eventId, sequence);
+      byConsentId.set(record.consentId, (byConsentId.get(record.consentId) ?? new Set()).add(stored));
       insights.added(stored);
       return 'inserted';
     },

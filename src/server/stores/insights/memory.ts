@@ -3,10 +3,8 @@ import { servicesOf } from '../rows.js';
 import { dayOf, withdrawalDelay, type ConsentInsightQueries, type FirstSeen, type InsightCounter, type InsightDimension } from './counters.js';
 
 interface Visitor {
-  grantedEvent: string | null;
-  grantedAt: string | null;
-  withdrawnEvent: string | null;
-  withdrawnDelay: string | null;
+  grant: ConsentRecord;
+  withdrawal: ConsentRecord | null;
 }
 
 export interface MemoryInsights extends ConsentInsightQueries {
@@ -16,11 +14,16 @@ export interface MemoryInsights extends ConsentInsightQueries {
   gone(record: ConsentRecord): void;
 }
 
+type Contribution = [day: string, revision: number, dimension: InsightDimension, key: string, granted: number];
+
+/** Earliest first; the same order as the SQL stores' (decision time, then eventId). */
+const earlier = (a: ConsentRecord, b: ConsentRecord): number => a.timestamp.localeCompare(b.timestamp) || a.eventId.localeCompare(b.eventId);
+
 /**
  * The insights' aggregates for the memory store: the same rules as the SQL triggers (see
- * ./sql.ts), in the same order, so the three stores count alike.
+ * ./sql.ts), so the three stores count alike. `recordsOf` gives a visitor's stored records.
  */
-export function createMemoryInsights(): MemoryInsights {
+export function createMemoryInsights(recordsOf: (consentId: string) => ConsentRecord[]): MemoryInsights {
   const counters = new Map<string, InsightCounter>();
   const refusable = new Set<string>();
   const visitors = new Map<string, Visitor>();
@@ -29,53 +32,62 @@ export function createMemoryInsights(): MemoryInsights {
     record.method === 'accept-all' ||
     (record.method === 'custom' && Object.entries(record.categories).some(([id, granted]) => granted && refusable.has(id)));
 
-  function contributions(record: ConsentRecord): [InsightDimension, string, number][] {
-    const visitor = visitors.get(record.consentId);
+  function count([day, revision, dimension, key, granted]: Contribution, sign: 1 | -1): void {
+    const id = JSON.stringify([day, revision, dimension, key]);
+    const counter = counters.get(id) ?? { day, revision, dimension, key, decisions: 0, granted: 0 };
+    counter.decisions += sign;
+    counter.granted += sign * granted;
+    if (counter.decisions > 0) counters.set(id, counter);
+    else counters.delete(id);
+  }
+
+  function recordContributions(record: ConsentRecord): Contribution[] {
+    const at = (dimension: InsightDimension, key: string, granted = 0): Contribution => [dayOf(record.timestamp), record.revision, dimension, key, granted];
     return [
-      ['all', '', 0],
-      ['method', record.method, 0],
-      ['layer', record.layer, 0],
-      ['language', record.language, 0],
-      ['text', record.textHash, 0],
-      ...Object.entries(record.categories).map(([id, granted]): [InsightDimension, string, number] => ['category', id, granted ? 1 : 0]),
-      ...Object.entries(servicesOf(record) ?? {}).map(([id, granted]): [InsightDimension, string, number] => ['service', id, granted ? 1 : 0]),
-      ...(visitor?.grantedEvent === record.eventId ? [['grant', '', 0] as [InsightDimension, string, number]] : []),
-      ...(visitor?.withdrawnEvent === record.eventId ? [['withdrawal', visitor.withdrawnDelay!, 0] as [InsightDimension, string, number]] : []),
+      at('all', ''),
+      at('method', record.method),
+      at('layer', record.layer),
+      at('language', record.language),
+      at('text', record.textHash),
+      ...Object.entries(record.categories).map(([id, granted]) => at('category', id, granted ? 1 : 0)),
+      ...Object.entries(servicesOf(record) ?? {}).map(([id, granted]) => at('service', id, granted ? 1 : 0)),
     ];
   }
 
-  function count(record: ConsentRecord, sign: 1 | -1): void {
-    const day = dayOf(record.timestamp);
-    for (const [dimension, key, granted] of contributions(record)) {
-      const id = JSON.stringify([day, record.revision, dimension, key]);
-      const counter = counters.get(id) ?? { day, revision: record.revision, dimension, key, decisions: 0, granted: 0 };
-      counter.decisions += sign;
-      counter.granted += sign * granted;
-      if (counter.decisions > 0) counters.set(id, counter);
-      else counters.delete(id);
+  function visitorContributions(visitor: Visitor | undefined): Contribution[] {
+    if (!visitor) return [];
+    const { grant, withdrawal } = visitor;
+    const counted: Contribution[] = [[dayOf(grant.timestamp), grant.revision, 'grant', '', 0]];
+    if (withdrawal) {
+      const delay = withdrawalDelay(Date.parse(withdrawal.timestamp) - Date.parse(grant.timestamp));
+      counted.push([dayOf(withdrawal.timestamp), withdrawal.revision, 'withdrawal', delay, 0]);
     }
+    return counted;
+  }
+
+  /** Works the visitor out again from the records they have, and moves their counters with it. */
+  function refresh(consentId: string): void {
+    for (const contribution of visitorContributions(visitors.get(consentId))) count(contribution, -1);
+    const records = recordsOf(consentId).sort(earlier);
+    const grant = records.find(grants);
+    if (!grant) {
+      visitors.delete(consentId);
+      return;
+    }
+    const withdrawal = records.find((record) => record.method === 'withdraw' && record.timestamp >= grant.timestamp) ?? null;
+    visitors.set(consentId, { grant, withdrawal });
+    for (const contribution of visitorContributions(visitors.get(consentId))) count(contribution, 1);
   }
 
   return {
     added(record) {
       for (const [id, granted] of Object.entries(record.categories)) if (!granted) refusable.add(id);
-      if (grants(record) && !visitors.has(record.consentId)) {
-        visitors.set(record.consentId, { grantedEvent: record.eventId, grantedAt: record.timestamp, withdrawnEvent: null, withdrawnDelay: null });
-      }
-      const visitor = visitors.get(record.consentId);
-      if (record.method === 'withdraw' && visitor && visitor.withdrawnEvent === null && visitor.grantedAt !== null && visitor.grantedAt <= record.timestamp) {
-        visitor.withdrawnEvent = record.eventId;
-        visitor.withdrawnDelay = withdrawalDelay(Date.parse(record.timestamp) - Date.parse(visitor.grantedAt));
-      }
-      count(record, 1);
+      for (const contribution of recordContributions(record)) count(contribution, 1);
+      refresh(record.consentId);
     },
     gone(record) {
-      count(record, -1);
-      const visitor = visitors.get(record.consentId);
-      if (!visitor) return;
-      if (visitor.grantedEvent === record.eventId) Object.assign(visitor, { grantedEvent: null, grantedAt: null });
-      if (visitor.withdrawnEvent === record.eventId) Object.assign(visitor, { withdrawnEvent: null, withdrawnDelay: null });
-      if (visitor.grantedEvent === null && visitor.withdrawnEvent === null) visitors.delete(record.consentId);
+      for (const contribution of recordContributions(record)) count(contribution, -1);
+      refresh(record.consentId);
     },
     async insightCounters({ from, to }) {
       return [...counters.values()].filter((counter) => counter.day >= from && counter.day <= to).map((counter) => ({ ...counter }));

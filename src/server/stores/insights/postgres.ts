@@ -1,6 +1,6 @@
 import type { PostgresQueryable } from '../postgres.js';
 import type { ConsentInsightQueries, FirstSeen, InsightCounter } from './counters.js';
-import { addedStatements, COUNTERS_QUERY, FIRST_SEEN_QUERY, goneStatements, POSTGRES_DIALECT } from './sql.js';
+import { addedStatements, COUNTERS_QUERY, FIRST_SEEN_QUERY, goneStatements, POSTGRES_DIALECT, rebuildStatements } from './sql.js';
 
 const body = (statements: string[]): string => statements.map((statement) => `  ${statement};`).join('\n');
 
@@ -29,9 +29,12 @@ CREATE INDEX IF NOT EXISTS consent_insights_daily_first_seen ON consent_insights
 CREATE TABLE IF NOT EXISTS consent_insights_refusable (category text PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS consent_insights_visitors (
   consent_id uuid PRIMARY KEY,
-  granted_event uuid,
-  granted_at timestamptz,
+  granted_event uuid NOT NULL,
+  granted_at timestamptz NOT NULL,
+  granted_revision integer NOT NULL,
   withdrawn_event uuid,
+  withdrawn_at timestamptz,
+  withdrawn_revision integer,
   withdrawn_delay text
 );
 CREATE OR REPLACE FUNCTION consent_insights_added() RETURNS trigger LANGUAGE plpgsql AS $insights$
@@ -42,10 +45,10 @@ END
 $insights$;
 CREATE OR REPLACE FUNCTION consent_insights_gone() RETURNS trigger LANGUAGE plpgsql AS $insights$
 BEGIN
-  -- Visitors, then counters, each in key order: the order inserts lock them in, so the two never deadlock.
-  PERFORM 1 FROM consent_insights_visitors WHERE consent_id IN (SELECT consent_id FROM gone) ORDER BY consent_id FOR UPDATE;
+  -- The records' counters in key order first, as inserts lock them, so the two never deadlock.
   PERFORM 1 FROM consent_insights_daily
     WHERE (day, revision) IN (SELECT DISTINCT ${POSTGRES_DIALECT.day('decided_at')}, revision FROM gone)
+      AND dimension NOT IN ('grant', 'withdrawal')
     ORDER BY day, revision, dimension, key FOR UPDATE;
 ${body(goneStatements(POSTGRES_DIALECT, 'gone'))}
   RETURN NULL;
@@ -60,7 +63,7 @@ BEGIN
     DELETE FROM consent_insights_daily;
     DELETE FROM consent_insights_refusable;
     DELETE FROM consent_insights_visitors;
-${body(addedStatements(POSTGRES_DIALECT, 'consent_records'))}
+${body(rebuildStatements(POSTGRES_DIALECT))}
     CREATE TRIGGER consent_insights_added AFTER INSERT ON consent_records
       REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION consent_insights_added();
     CREATE TRIGGER consent_insights_gone AFTER DELETE ON consent_records

@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../sqlite.js';
 import type { ConsentInsightQueries, FirstSeen, InsightCounter } from './counters.js';
-import { addedStatements, COUNTERS_QUERY, FIRST_SEEN_QUERY, goneStatements, SQLITE_DIALECT } from './sql.js';
+import { addedStatements, COUNTERS_QUERY, FIRST_SEEN_QUERY, goneStatements, rebuildStatements, SQLITE_DIALECT } from './sql.js';
 
 export const SQLITE_INSIGHTS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS consent_insights_daily (
@@ -16,9 +16,12 @@ CREATE INDEX IF NOT EXISTS consent_insights_daily_first_seen ON consent_insights
 CREATE TABLE IF NOT EXISTS consent_insights_refusable (category TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS consent_insights_visitors (
   consent_id TEXT PRIMARY KEY,
-  granted_event TEXT,
-  granted_at TEXT,
+  granted_event TEXT NOT NULL,
+  granted_at TEXT NOT NULL,
+  granted_revision INTEGER NOT NULL,
   withdrawn_event TEXT,
+  withdrawn_at TEXT,
+  withdrawn_revision INTEGER,
   withdrawn_delay TEXT
 ) WITHOUT ROWID;
 `;
@@ -50,7 +53,7 @@ export function prepareSqliteInsights(db: SqliteDatabase): ConsentInsightQueries
     try {
       db.exec(`DROP TRIGGER IF EXISTS consent_insights_added; DROP TRIGGER IF EXISTS consent_insights_gone;
         DELETE FROM consent_insights_daily; DELETE FROM consent_insights_refusable; DELETE FROM consent_insights_visitors;`);
-      for (const statement of addedStatements(SQLITE_DIALECT, 'consent_records')) db.exec(statement);
+      for (const statement of rebuildStatements(SQLITE_DIALECT)) db.exec(statement);
       db.exec(TRIGGERS);
       db.exec('COMMIT');
     } catch (error) {
