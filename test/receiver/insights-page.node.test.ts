@@ -4,7 +4,8 @@ import { createMemoryStore } from '../../src/server/index.js';
 import type { QueryableConsentStore } from '../../src/server/stores/store.js';
 import { parsePeriod, PeriodError } from '../../src/receiver/insights/period.js';
 import { sampleRecord } from '../server/records.js';
-import { ADMIN_TOKEN, fakeClock, startReceiver, type RunningReceiver } from './helpers.js';
+import type { ConsentRecord } from '../../src/core/delivery/record.js';
+import { ADMIN_TOKEN, fakeClock, postRecord, recordFrom, startReceiver, type RunningReceiver } from './helpers.js';
 import { ALL, DAY, decision, HOUR, NONE } from './insights-helpers.js';
 
 const TODAY = '2026-03-20';
@@ -150,6 +151,12 @@ describe('the insights page', () => {
     } finally {
       await withServices.close();
     }
+  });
+
+  it('takes per-service choices only from the store today: the record format does not carry them, so POST /consent refuses them', async () => {
+    const response = await postRecord(running.url, { ...recordFrom(running.origin), services: { youtube: true } } as ConsentRecord);
+    assert.equal(response.status, 400);
+    assert.match(JSON.stringify(await response.json()), /unexpected field \\"services\\"/);
   });
 
   it('is built from the counters alone: a page view reads no record', async () => {

@@ -1,9 +1,9 @@
-import type { ConsentRecord } from '../../core/delivery/record.js';
 import { createMemoryInsights } from './insights/memory.js';
 import {
   checkPurgeDate,
   DEFAULT_PAGE_SIZE,
   type InsertResult,
+  type StorableRecord,
   type InsightfulConsentStore,
   type StoreClockOptions,
   type StoredConsentRecord,
@@ -33,7 +33,7 @@ export function createMemoryStore({ now = () => new Date() }: StoreClockOptions 
   return {
     insightCounters: insights.insightCounters,
     insightFirstSeen: insights.insightFirstSeen,
-    async insert(record: ConsentRecord): Promise<InsertResult> {
+    async insert(record: StorableRecord): Promise<InsertResult> {
       if (eventIds.has(record.eventId)) return 'duplicate';
       sequence++;
       const stored = copy({ ...record, receivedAt: now().toISOString() });

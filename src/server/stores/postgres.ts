@@ -1,7 +1,6 @@
-import type { ConsentRecord } from '../../core/delivery/record.js';
 import { POSTGRES_INSIGHTS_SCHEMA, postgresInsights } from './insights/postgres.js';
 import { COLUMNS, recordFromRow, rowValues, type ConsentRow } from './rows.js';
-import { checkPurgeDate, DEFAULT_PAGE_SIZE, PURGE_BATCH_ROWS, type InsertResult, type InsightfulConsentStore } from './store.js';
+import { checkPurgeDate, DEFAULT_PAGE_SIZE, PURGE_BATCH_ROWS, type InsertResult, type InsightfulConsentStore, type StorableRecord } from './store.js';
 
 /** The part of a `pg` Pool (or Client) this store uses; the site brings its own driver. */
 export interface PostgresQueryable {
@@ -66,7 +65,7 @@ export function createPostgresStore(pool: PostgresQueryable, { createSchema = tr
   const select = `SELECT ${fields} FROM consent_records`;
   return {
     ...postgresInsights(pool, ready),
-    async insert(record: ConsentRecord): Promise<InsertResult> {
+    async insert(record: StorableRecord): Promise<InsertResult> {
       await ready();
       const result = await pool.query(
         `INSERT INTO consent_records (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)

@@ -1,5 +1,5 @@
 import type { ConsentRecord } from '../../core/delivery/record.js';
-import type { ServiceChoices, StoredConsentRecord } from './store.js';
+import type { StorableRecord, StoredConsentRecord } from './store.js';
 
 /** The columns both SQL stores use; categories as JSON text, times as ISO strings. */
 export interface ConsentRow {
@@ -24,7 +24,7 @@ export const COLUMNS =
   'event_id, consent_id, decided_at, revision, method, layer, categories, language, text_hash, widget_version, gpc, page_url, services';
 
 /** Values in COLUMNS order. */
-export function rowValues(record: ConsentRecord, gpc: boolean | number): unknown[] {
+export function rowValues(record: StorableRecord, gpc: boolean | number): unknown[] {
   return [
     record.eventId,
     record.consentId,
@@ -38,12 +38,10 @@ export function rowValues(record: ConsentRecord, gpc: boolean | number): unknown
     record.widgetVersion,
     gpc,
     record.pageUrl,
-    servicesOf(record) === undefined ? null : JSON.stringify(servicesOf(record)),
+    record.services === undefined ? null : JSON.stringify(record.services),
   ];
 }
 
-/** Per-service choices, when the record carries them (the widget does not send them yet). */
-export const servicesOf = (record: ConsentRecord): Record<string, boolean> | undefined => (record as ServiceChoices).services;
 
 export function recordFromRow(row: ConsentRow): StoredConsentRecord {
   const iso = (value: string | Date): string => (value instanceof Date ? value : new Date(value)).toISOString();

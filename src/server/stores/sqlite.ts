@@ -1,4 +1,3 @@
-import type { ConsentRecord } from '../../core/delivery/record.js';
 import { prepareSqliteInsights, SQLITE_INSIGHTS_SCHEMA } from './insights/sqlite.js';
 import { COLUMNS, recordFromRow, rowValues, type ConsentRow } from './rows.js';
 import {
@@ -7,6 +6,7 @@ import {
   PURGE_BATCH_ROWS,
   yieldToEventLoop,
   type InsertResult,
+  type StorableRecord,
   type InsightfulConsentStore,
   type StoreClockOptions,
 } from './store.js';
@@ -75,7 +75,7 @@ export function createSqliteStore(db: SqliteDatabase, { now = () => new Date() }
   );
   return {
     ...insights,
-    async insert(record: ConsentRecord): Promise<InsertResult> {
+    async insert(record: StorableRecord): Promise<InsertResult> {
       const { changes } = insert.run(...rowValues(record, record.gpc ? 1 : 0), now().toISOString());
       return changes === 1 ? 'inserted' : 'duplicate';
     },

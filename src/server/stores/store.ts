@@ -6,7 +6,7 @@ export type InsertResult = 'inserted' | 'duplicate';
 
 /** Where createConsentHandler puts records. Must be idempotent by `eventId`. */
 export interface ConsentStore {
-  insert(record: ConsentRecord): Promise<InsertResult>;
+  insert(record: StorableRecord): Promise<InsertResult>;
 }
 
 /**
@@ -17,6 +17,9 @@ export interface ConsentStore {
 export interface ServiceChoices {
   services?: Record<string, boolean>;
 }
+
+/** What a store takes: a record, with per-service choices when it has them. */
+export type StorableRecord = ConsentRecord & ServiceChoices;
 
 /** A stored record and when the server received it. */
 export interface StoredConsentRecord extends ConsentRecord, ServiceChoices {

@@ -1,34 +1,33 @@
-import type { ConsentRecord } from '../../../core/delivery/record.js';
-import { servicesOf } from '../rows.js';
+import type { StorableRecord } from '../store.js';
 import { dayOf, withdrawalDelay, type ConsentInsightQueries, type FirstSeen, type InsightCounter, type InsightDimension } from './counters.js';
 
 interface Visitor {
-  grant: ConsentRecord;
-  withdrawal: ConsentRecord | null;
+  grant: StorableRecord;
+  withdrawal: StorableRecord | null;
 }
 
 export interface MemoryInsights extends ConsentInsightQueries {
   /** Call after a record is stored (not for a duplicate). */
-  added(record: ConsentRecord): void;
+  added(record: StorableRecord): void;
   /** Call after a record is erased or purged. */
-  gone(record: ConsentRecord): void;
+  gone(record: StorableRecord): void;
 }
 
 type Contribution = [day: string, revision: number, dimension: InsightDimension, key: string, granted: number];
 
 /** Earliest first; the same order as the SQL stores' (decision time, then eventId). */
-const earlier = (a: ConsentRecord, b: ConsentRecord): number => a.timestamp.localeCompare(b.timestamp) || a.eventId.localeCompare(b.eventId);
+const earlier = (a: StorableRecord, b: StorableRecord): number => a.timestamp.localeCompare(b.timestamp) || a.eventId.localeCompare(b.eventId);
 
 /**
  * The insights' aggregates for the memory store: the same rules as the SQL triggers (see
  * ./sql.ts), so the three stores count alike. `recordsOf` gives a visitor's stored records.
  */
-export function createMemoryInsights(recordsOf: (consentId: string) => ConsentRecord[]): MemoryInsights {
+export function createMemoryInsights(recordsOf: (consentId: string) => StorableRecord[]): MemoryInsights {
   const counters = new Map<string, InsightCounter>();
   const refusable = new Set<string>();
   const visitors = new Map<string, Visitor>();
 
-  const grants = (record: ConsentRecord): boolean =>
+  const grants = (record: StorableRecord): boolean =>
     record.method === 'accept-all' ||
     (record.method === 'custom' && Object.entries(record.categories).some(([id, granted]) => granted && refusable.has(id)));
 
@@ -41,7 +40,7 @@ export function createMemoryInsights(recordsOf: (consentId: string) => ConsentRe
     else counters.delete(id);
   }
 
-  function recordContributions(record: ConsentRecord): Contribution[] {
+  function recordContributions(record: StorableRecord): Contribution[] {
     const at = (dimension: InsightDimension, key: string, granted = 0): Contribution => [dayOf(record.timestamp), record.revision, dimension, key, granted];
     return [
       at('all', ''),
@@ -50,7 +49,7 @@ export function createMemoryInsights(recordsOf: (consentId: string) => ConsentRe
       at('language', record.language),
       at('text', record.textHash),
       ...Object.entries(record.categories).map(([id, granted]) => at('category', id, granted ? 1 : 0)),
-      ...Object.entries(servicesOf(record) ?? {}).map(([id, granted]) => at('service', id, granted ? 1 : 0)),
+      ...Object.entries(record.services ?? {}).map(([id, granted]) => at('service', id, granted ? 1 : 0)),
     ];
   }
 
