@@ -23,6 +23,6 @@ export type {
   StoreClockOptions,
   StoredConsentRecord,
 } from './stores/store.js';
-export type { ConsentInsightQueries, DayRange, FirstSeen, InsightCounter, InsightDimension } from './stores/insights/counters.js';
+export type { ConsentInsightQueries, CounterPoints, CounterRange, FirstSeen, InsightCounter, InsightDimension } from './stores/insights/counters.js';
 export type { ConsentRecord } from '../core/delivery/record.js';
 export type { ConsentDecision, ConsentMethod, ConsentLayer } from '../core/types.js';

@@ -132,12 +132,22 @@ describe('the three stores count alike', { timeout: 120_000 }, () => {
       for (const record of records) await store.insert(record);
       for (const record of records.filter((_, index) => index % 37 === 0)) await store.eraseByConsentId(record.consentId);
       const firstSeen = (await store.insightFirstSeen()).sort((a, b) => `${a.dimension}${a.key}`.localeCompare(`${b.dimension}${b.key}`));
-      results.push({ name: kind.name, counters: await allCounters(store), firstSeen });
+      const grouped = async (points: 'week' | 'month') =>
+        (await store.insightCounters({ from: '2026-01-07', to: '2026-03-31', points })).map((counter) => ({ ...counter })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      results.push({ name: kind.name, counters: await allCounters(store), firstSeen, weeks: await grouped('week'), months: await grouped('month') });
     }
     assert.ok(results[0]!.counters.some((counter) => counter.dimension === 'withdrawal'), 'the mix has withdrawals after grants');
+    // 2026-01-07 is a Wednesday: the first week is cut to start there; 2026-01-12 is the next Monday.
+    assert.deepEqual([...new Set(results[0]!.weeks.map((counter) => counter.day))].sort().slice(0, 2), ['2026-01-07', '2026-01-12']);
+    assert.deepEqual([...new Set(results[0]!.months.map((counter) => counter.day))].sort(), ['2026-01-07', '2026-02-01', '2026-03-01']);
+    const days = results[0]!.counters.filter((counter) => counter.day >= '2026-01-07' && counter.day <= '2026-03-31');
+    const total = (counters: { dimension: string; decisions: number }[]): number => counters.filter((counter) => counter.dimension === 'all').reduce((sum, counter) => sum + counter.decisions, 0);
+    assert.equal(total(results[0]!.weeks), total(days), 'weeks sum the days');
     for (const result of results.slice(1)) {
       assert.deepEqual(result.counters, results[0]!.counters, `${result.name} counts as the memory store does`);
       assert.deepEqual(result.firstSeen, results[0]!.firstSeen, `${result.name}: first-seen days`);
+      assert.deepEqual(result.weeks, results[0]!.weeks, `${result.name}: per week`);
+      assert.deepEqual(result.months, results[0]!.months, `${result.name}: per month`);
     }
   });
 });

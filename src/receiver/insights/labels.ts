@@ -1,7 +1,9 @@
 /** How the insights page words its numbers and keys. */
 import { hasRate, type Share } from './tally.js';
 
-export const count = (n: number): string => n.toLocaleString('en-US');
+// One formatter: toLocaleString would build a new one for every number of a year's tables.
+const NUMBER = new Intl.NumberFormat('en-US');
+export const count = (n: number): string => NUMBER.format(n);
 
 export const decisionsText = (n: number): string => `${count(n)} decision${n === 1 ? '' : 's'}`;
 

@@ -20,7 +20,7 @@ const hasCounters = (store: QueryableConsentStore): store is QueryableConsentSto
   typeof store.insightCounters === 'function' && typeof store.insightFirstSeen === 'function';
 
 async function figuresFor(store: ConsentInsightQueries, period: Period) {
-  const [counters, firstSeen] = await Promise.all([store.insightCounters({ from: period.from, to: period.to }), store.insightFirstSeen()]);
+  const [counters, firstSeen] = await Promise.all([store.insightCounters({ from: period.from, to: period.to, points: period.points }), store.insightFirstSeen()]);
   const result = tally(counters, firstSeen, period);
   return { tally: result, figures: figures(result, period) };
 }

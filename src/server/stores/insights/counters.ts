@@ -31,10 +31,29 @@ export interface InsightCounter {
   granted: number;
 }
 
-/** Days as YYYY-MM-DD (UTC), both ends included. */
-export interface DayRange {
+/**
+ * Days as YYYY-MM-DD (UTC), both ends included, and how to group them: a counter per day (the
+ * default), or summed per calendar week (Monday to Sunday) or month, each dated by its first day
+ * in the range. Grouped in the database, so a year's page reads some 50 rows per key, not 365.
+ */
+export interface CounterRange {
   from: string;
   to: string;
+  points?: CounterPoints;
+}
+
+export type CounterPoints = 'day' | 'week' | 'month';
+
+/** The first day of the point `day` falls in, as the stores group it (see CounterRange). */
+export function pointStart(day: string, points: CounterPoints, from: string): string {
+  let start = day;
+  if (points === 'week') {
+    const date = new Date(`${day}T00:00:00.000Z`);
+    start = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  } else if (points === 'month') {
+    start = `${day.slice(0, 7)}-01`;
+  }
+  return start < from ? from : start;
 }
 
 /** The first day a revision or a banner text (textHash) was decided on, over every record kept. */
@@ -46,8 +65,8 @@ export interface FirstSeen {
 
 /** What the bundled stores offer for the receiver's insights page. */
 export interface ConsentInsightQueries {
-  /** The counters of the days in `range` that count at least one decision. */
-  insightCounters(range: DayRange): Promise<InsightCounter[]>;
+  /** The counters of the days in `range` that count at least one decision, per day or summed per week or month. */
+  insightCounters(range: CounterRange): Promise<InsightCounter[]>;
   insightFirstSeen(): Promise<FirstSeen[]>;
 }
 

@@ -1,5 +1,5 @@
 import type { StorableRecord } from '../store.js';
-import { dayOf, withdrawalDelay, type ConsentInsightQueries, type FirstSeen, type InsightCounter, type InsightDimension } from './counters.js';
+import { dayOf, pointStart, withdrawalDelay, type ConsentInsightQueries, type FirstSeen, type InsightCounter, type InsightDimension } from './counters.js';
 
 interface Visitor {
   grant: StorableRecord;
@@ -88,8 +88,18 @@ export function createMemoryInsights(recordsOf: (consentId: string) => StorableR
       for (const contribution of recordContributions(record)) count(contribution, -1);
       refresh(record.consentId);
     },
-    async insightCounters({ from, to }) {
-      return [...counters.values()].filter((counter) => counter.day >= from && counter.day <= to).map((counter) => ({ ...counter }));
+    async insightCounters({ from, to, points = 'day' }) {
+      const summed = new Map<string, InsightCounter>();
+      for (const counter of counters.values()) {
+        if (counter.day < from || counter.day > to) continue;
+        const day = pointStart(counter.day, points, from);
+        const id = JSON.stringify([day, counter.revision, counter.dimension, counter.key]);
+        const point = summed.get(id) ?? { ...counter, day, decisions: 0, granted: 0 };
+        point.decisions += counter.decisions;
+        point.granted += counter.granted;
+        summed.set(id, point);
+      }
+      return [...summed.values()];
     },
     async insightFirstSeen() {
       const first = new Map<string, FirstSeen>();

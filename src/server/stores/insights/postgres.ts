@@ -75,9 +75,9 @@ $insights$;
 
 export function postgresInsights(pool: PostgresQueryable, ready: () => Promise<unknown>): ConsentInsightQueries {
   return {
-    async insightCounters({ from, to }) {
+    async insightCounters({ from, to, points = 'day' }) {
       await ready();
-      const { rows } = await pool.query(COUNTERS_QUERY(POSTGRES_DIALECT, '$1::date', '$2::date'), [from, to]);
+      const { rows } = await pool.query(COUNTERS_QUERY(POSTGRES_DIALECT, '$1::date', '$2::date', points), [from, to]);
       return rows as InsightCounter[];
     },
     async insightFirstSeen() {

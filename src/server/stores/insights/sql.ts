@@ -18,7 +18,7 @@
  * move with it: a purged grant takes its withdrawal's count with it, and a decision that arrives
  * late still finds its place.
  */
-import { withdrawalDelaySql } from './counters.js';
+import { withdrawalDelaySql, type CounterPoints } from './counters.js';
 
 export interface Dialect {
   name: 'sqlite' | 'postgres';
@@ -34,6 +34,13 @@ export interface Dialect {
   int(condition: string): string;
   /** From `from` (records aliased `a`) where `where` holds: each consentId's earliest record as (consent_id, event_id, decided_at, revision). */
   earliestPerVisitor(from: string, where: string): string;
+  /** The first day of the week (Monday) or month of a `day` column. */
+  weekStart(day: string): string;
+  monthStart(day: string): string;
+  /** The later of two days. */
+  later(a: string, b: string): string;
+  /** A day as YYYY-MM-DD text. */
+  dayText(day: string): string;
 }
 
 export const SQLITE_DIALECT: Dialect = {
@@ -49,6 +56,10 @@ export const SQLITE_DIALECT: Dialect = {
   earliestPerVisitor: (from, where) =>
     `SELECT a.consent_id AS consent_id, a.event_id AS event_id, MIN(a.decided_at) AS decided_at, a.revision AS revision
      FROM ${from} WHERE ${where} GROUP BY a.consent_id`,
+  weekStart: (day) => `date(${day}, '-6 days', 'weekday 1')`,
+  monthStart: (day) => `(substr(${day}, 1, 7) || '-01')`,
+  later: (a, b) => `max(${a}, ${b})`,
+  dayText: (day) => day,
 };
 
 export const POSTGRES_DIALECT: Dialect = {
@@ -62,6 +73,10 @@ export const POSTGRES_DIALECT: Dialect = {
   earliestPerVisitor: (from, where) =>
     `SELECT DISTINCT ON (a.consent_id) a.consent_id AS consent_id, a.event_id AS event_id, a.decided_at AS decided_at, a.revision AS revision
      FROM ${from} WHERE ${where} ORDER BY a.consent_id, a.decided_at, a.event_id`,
+  weekStart: (day) => `date_trunc('week', ${day})::date`,
+  monthStart: (day) => `date_trunc('month', ${day})::date`,
+  later: (a, b) => `greatest(${a}, ${b})`,
+  dayText: (day) => `${day}::text`,
 };
 
 export const VISITOR_COLUMNS =
@@ -201,10 +216,20 @@ export function rebuildStatements(d: Dialect): string[] {
   ];
 }
 
-/** The two reads of the insights page: a range of daily counters, and when each revision and banner text first appeared. */
-export const COUNTERS_QUERY = (d: Dialect, from: string, to: string): string =>
-  `SELECT ${d.name === 'postgres' ? 'day::text' : 'day'} AS day, revision, dimension, key, decisions, granted
-   FROM consent_insights_daily WHERE day BETWEEN ${from} AND ${to} AND decisions > 0`;
+/**
+ * The two reads of the insights page: a range of counters per day, week or month (summed in the
+ * database, each point dated by its first day in the range), and when each revision and banner text
+ * first appeared. `from` and `to` are placeholders for days.
+ */
+export function COUNTERS_QUERY(d: Dialect, from: string, to: string, points: CounterPoints = 'day'): string {
+  const where = `day BETWEEN ${from} AND ${to} AND decisions > 0`;
+  if (points === 'day') return `SELECT ${d.dayText('day')} AS day, revision, dimension, key, decisions, granted FROM consent_insights_daily WHERE ${where}`;
+  const start = d.later(points === 'week' ? d.weekStart('day') : d.monthStart('day'), from);
+  const sum = (column: string): string => (d.name === 'postgres' ? `SUM(${column})::int` : `SUM(${column})`);
+  return `SELECT ${d.dayText('point')} AS day, revision, dimension, key, ${sum('decisions')} AS decisions, ${sum('granted')} AS granted
+   FROM (SELECT ${start} AS point, revision, dimension, key, decisions, granted FROM consent_insights_daily WHERE ${where}) AS c
+   GROUP BY point, revision, dimension, key`;
+}
 
 export const FIRST_SEEN_QUERY = (d: Dialect): string => {
   const day = d.name === 'postgres' ? 'MIN(day)::text' : 'MIN(day)';

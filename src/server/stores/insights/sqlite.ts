@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../sqlite.js';
-import type { ConsentInsightQueries, FirstSeen, InsightCounter } from './counters.js';
+import type { ConsentInsightQueries, CounterPoints, FirstSeen, InsightCounter } from './counters.js';
 import { addedStatements, COUNTERS_QUERY, FIRST_SEEN_QUERY, goneStatements, rebuildStatements, SQLITE_DIALECT } from './sql.js';
 
 export const SQLITE_INSIGHTS_SCHEMA = `
@@ -61,11 +61,13 @@ export function prepareSqliteInsights(db: SqliteDatabase): ConsentInsightQueries
       throw error;
     }
   }
-  const counters = db.prepare(COUNTERS_QUERY(SQLITE_DIALECT, '?', '?'));
+  const counters = Object.fromEntries(
+    (['day', 'week', 'month'] as const).map((points) => [points, db.prepare(COUNTERS_QUERY(SQLITE_DIALECT, '@from', '@to', points))]),
+  ) as Record<CounterPoints, ReturnType<SqliteDatabase['prepare']>>;
   const firstSeen = db.prepare(FIRST_SEEN_QUERY(SQLITE_DIALECT));
   return {
-    async insightCounters({ from, to }) {
-      return counters.all(from, to) as InsightCounter[];
+    async insightCounters({ from, to, points = 'day' }) {
+      return counters[points].all({ from, to }) as InsightCounter[];
     },
     async insightFirstSeen() {
       return firstSeen.all() as FirstSeen[];
