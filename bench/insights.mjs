@@ -40,12 +40,41 @@ const yearStart = today - 364 * DAY_MS;
 const dayText = (ms) => new Date(ms).toISOString().slice(0, 10);
 const revisionAt = (ms) => (ms < yearStart + 120 * DAY_MS ? 3 : ms < yearStart + 250 * DAY_MS ? 4 : 5);
 const hash = (text) => createHash('sha256').update(text).digest('hex');
-const LANGUAGES = [['lv', 0.45], ['en', 0.3], ['ru', 0.12], ['de', 0.06], ['et', 0.04], ['pt-BR', 0.03]];
-const METHODS = [['accept-all', 0.44], ['reject-all', 0.34], ['custom', 0.17], ['withdraw', 0.02], ['gpc', 0.03]];
-const LAYERS = [['banner', 0.78], ['preferences', 0.15], ['placeholder', 0.04], ['api', 0.03]];
-const CATEGORIES = [['session', 1], ['preferences', 0.55], ['analytics', 0.5], ['promotional', 0.4]];
+const LANGUAGES = [
+  ['lv', 0.45],
+  ['en', 0.3],
+  ['ru', 0.12],
+  ['de', 0.06],
+  ['et', 0.04],
+  ['pt-BR', 0.03],
+];
+const METHODS = [
+  ['accept-all', 0.44],
+  ['reject-all', 0.34],
+  ['custom', 0.17],
+  ['withdraw', 0.02],
+  ['gpc', 0.03],
+];
+const LAYERS = [
+  ['banner', 0.78],
+  ['preferences', 0.15],
+  ['placeholder', 0.04],
+  ['api', 0.03],
+];
+const CATEGORIES = [
+  ['session', 1],
+  ['preferences', 0.55],
+  ['analytics', 0.5],
+  ['promotional', 0.4],
+];
 const SERVICES = ['youtube', 'vimeo', 'maps', 'hotjar', 'matomo', 'meta-pixel', 'linkedin', 'intercom'];
-const DELAYS = [['under-1h', 0.3], ['under-1d', 0.3], ['under-7d', 0.2], ['under-30d', 0.12], ['later', 0.08]];
+const DELAYS = [
+  ['under-1h', 0.3],
+  ['under-1d', 0.3],
+  ['under-7d', 0.2],
+  ['under-30d', 0.12],
+  ['later', 0.08],
+];
 const TEXTS = new Map();
 /** The banner text's hash per language: the Latvian text was reworded on day 200. */
 const textOf = (language, ms) => {
@@ -73,7 +102,8 @@ function syntheticCounters(total) {
       add('language', language, decisions * share);
       add('text', textOf(language, ms), decisions * share);
     }
-    for (const [category, share] of CATEGORIES) add('category', category, decisions, decisions * share * (category === 'analytics' && revision === 5 ? 1.08 : 1));
+    for (const [category, share] of CATEGORIES)
+      add('category', category, decisions, decisions * share * (category === 'analytics' && revision === 5 ? 1.08 : 1));
     for (const service of SERVICES) add('service', service, decisions * 0.2, decisions * 0.2 * 0.45);
     add('grant', '', decisions * 0.4);
     for (const [delay, share] of DELAYS) add('withdrawal', delay, decisions * 0.01 * share);
@@ -89,13 +119,32 @@ function rawRow(i, rows, granted) {
   const language = LANGUAGES[i % 20 < 9 ? 0 : i % 20 < 15 ? 1 : 2 + (i % 4)][0];
   const yes = method === 'accept-all';
   const custom = method === 'custom';
-  const categories = JSON.stringify({ session: true, preferences: yes || (custom && i % 2 === 0), analytics: yes || (custom && i % 3 === 0), promotional: yes || (custom && i % 5 === 0) });
+  const categories = JSON.stringify({
+    session: true,
+    preferences: yes || (custom && i % 2 === 0),
+    analytics: yes || (custom && i % 3 === 0),
+    promotional: yes || (custom && i % 5 === 0),
+  });
   const consentId = method === 'withdraw' ? granted[(i * 31) % granted.length] : randomUUID();
   if (yes && granted.length < 50_000) granted.push(consentId);
   else if (yes) granted[i % granted.length] = consentId;
   const time = new Date(ms).toISOString();
   const layer = custom ? 'preferences' : method === 'gpc' ? 'api' : 'banner';
-  return [randomUUID(), consentId, time, time, revisionAt(ms), method, layer, categories, language, textOf(language, ms), '0.1.0', method === 'gpc' ? 1 : 0, 'https://shop.example/'];
+  return [
+    randomUUID(),
+    consentId,
+    time,
+    time,
+    revisionAt(ms),
+    method,
+    layer,
+    categories,
+    language,
+    textOf(language, ms),
+    '0.1.0',
+    method === 'gpc' ? 1 : 0,
+    'https://shop.example/',
+  ];
 }
 
 const INSERT_COLUMNS = 'event_id, consent_id, decided_at, received_at, revision, method, layer, categories, language, text_hash, widget_version, gpc, page_url';
@@ -205,7 +254,11 @@ async function sqliteRuns(dir) {
     const counters = syntheticCounters(AGGREGATE_RECORDS);
     db.transaction(() => counters.forEach((counter) => insert.run(...counter)))();
     db.close();
-    runs.push({ log: `counters of ${AGGREGATE_RECORDS.toLocaleString('en-US')} decisions (seeded into the counter table; no records)`, counters: counters.length, pages: await timePages(['--db', countersFile]) });
+    runs.push({
+      log: `counters of ${AGGREGATE_RECORDS.toLocaleString('en-US')} decisions (seeded into the counter table; no records)`,
+      counters: counters.length,
+      pages: await timePages(['--db', countersFile]),
+    });
   }
   // The insert rate with and without the triggers, on fresh files.
   const rate = (withTriggers) => {
@@ -260,7 +313,11 @@ async function postgresRuns() {
     const columns = Array.from({ length: 6 }, (_, column) => counters.map((counter) => counter[column]));
     await pool.query('INSERT INTO consent_insights_daily SELECT * FROM unnest($1::date[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[])', columns);
     await pool.query('VACUUM ANALYZE consent_insights_daily');
-    runs.push({ log: `counters of ${AGGREGATE_RECORDS.toLocaleString('en-US')} decisions (seeded into the counter table; no records)`, counters: counters.length, pages: await timePages(['--postgres', server.connectionString]) });
+    runs.push({
+      log: `counters of ${AGGREGATE_RECORDS.toLocaleString('en-US')} decisions (seeded into the counter table; no records)`,
+      counters: counters.length,
+      pages: await timePages(['--postgres', server.connectionString]),
+    });
 
     const rate = async (withTriggers) => {
       await fresh();
@@ -298,7 +355,9 @@ function table(runs) {
   const lines = ['| log | counter rows | page | median ms | p95 ms | max ms | KB |', '| --- | ---: | --- | ---: | ---: | ---: | ---: |'];
   for (const run of runs) {
     for (const page of run.pages) {
-      lines.push(`| ${run.log} | ${run.counters.toLocaleString('en-US')} | \`/admin/${page.page}\` | **${page.median.toFixed(1)}** | **${page.p95.toFixed(1)}** | ${page.max.toFixed(1)} | ${(page.bytes / 1024).toFixed(0)} |`);
+      lines.push(
+        `| ${run.log} | ${run.counters.toLocaleString('en-US')} | \`/admin/${page.page}\` | **${page.median.toFixed(1)}** | **${page.p95.toFixed(1)}** | ${page.max.toFixed(1)} | ${(page.bytes / 1024).toFixed(0)} |`,
+      );
     }
   }
   return lines.join('\n');
@@ -316,11 +375,15 @@ const sections = [];
 try {
   if (STORES.includes('sqlite')) {
     const sqlite = await sqliteRuns(dir);
-    sections.push(`## SQLite ${sqlite.version} (better-sqlite3, WAL, file in ${tmpdir()})\n\n${table(sqlite.runs)}\n\n${overheadText(sqlite.overhead, 'one transaction per 20,000')}`);
+    sections.push(
+      `## SQLite ${sqlite.version} (better-sqlite3, WAL, file in ${tmpdir()})\n\n${table(sqlite.runs)}\n\n${overheadText(sqlite.overhead, 'one transaction per 20,000')}`,
+    );
   }
   if (STORES.includes('postgres')) {
     const postgres = await postgresRuns();
-    sections.push(`## PostgreSQL ${postgres.version} (throwaway cluster, fsync=off)\n\n${table(postgres.runs)}\n\n${overheadText(postgres.overhead, '5,000 a statement')}`);
+    sections.push(
+      `## PostgreSQL ${postgres.version} (throwaway cluster, fsync=off)\n\n${table(postgres.runs)}\n\n${overheadText(postgres.overhead, '5,000 a statement')}`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -56,18 +56,40 @@ export function demoDecisions({ endMs, days = 30, origin = 'http://127.0.0.1', s
       const language = random() < 0.62 ? 'lv' : 'en';
       // The reworded Latvian banner (day 9 on) is taken up a little more often.
       const acceptAll = 0.42 + (language === 'lv' && day >= 9 ? 0.08 : 0) - (revision === 1 ? 0.03 : 0);
-      const method = pick([['accept-all', acceptAll], ['reject-all', 0.36], ['custom', 0.17], ['gpc', 0.03]]);
-      const layer = method === 'custom' ? pick([['preferences', 0.8], ['placeholder', 0.2]]) : method === 'gpc' ? 'api' : 'banner';
+      const method = pick([
+        ['accept-all', acceptAll],
+        ['reject-all', 0.36],
+        ['custom', 0.17],
+        ['gpc', 0.03],
+      ]);
+      const layer =
+        method === 'custom'
+          ? pick([
+              ['preferences', 0.8],
+              ['placeholder', 0.2],
+            ])
+          : method === 'gpc'
+            ? 'api'
+            : 'banner';
       const categories = { session: true };
       for (const id of CATEGORIES) {
-        categories[id] = method === 'accept-all' || (method === 'custom' && random() < { preferences: 0.7, analytics: 0.45, promotional: layer === 'placeholder' ? 1 : 0.2 }[id]);
+        categories[id] =
+          method === 'accept-all' ||
+          (method === 'custom' && random() < { preferences: 0.7, analytics: 0.45, promotional: layer === 'placeholder' ? 1 : 0.2 }[id]);
       }
       const record = decision(random, { at, revision, method, layer, language, categories, day, origin });
       records.push(record);
       if (method === 'reject-all' || method === 'gpc') continue;
       // Some who granted withdraw later: soon after, or weeks on.
       if (random() < 0.05) {
-        const delay = pick([[0.5 * HOUR_MS, 3], [8 * HOUR_MS, 3], [3 * DAY_MS, 2], [12 * DAY_MS, 2]]) * (0.3 + random());
+        const delay =
+          pick([
+            [0.5 * HOUR_MS, 3],
+            [8 * HOUR_MS, 3],
+            [3 * DAY_MS, 2],
+            [12 * DAY_MS, 2],
+          ]) *
+          (0.3 + random());
         const withdrawAt = at + delay;
         if (withdrawAt > endMs) continue;
         const withdrawDay = Math.floor((withdrawAt - startMs) / DAY_MS);

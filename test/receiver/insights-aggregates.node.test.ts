@@ -16,7 +16,13 @@ for (const kind of stores.kinds) {
   describe(`insights counters, kept by the ${kind.name} store as records arrive and go`, { timeout: 60_000 }, () => {
     it('counts a decision once under each dimension, and a duplicate eventId not at all', async () => {
       const store = await kind.make();
-      const record = decision(sampleRecord().consentId, START, 'custom', { preferences: true, analytics: false, promotional: false }, { layer: 'placeholder', language: 'en' });
+      const record = decision(
+        sampleRecord().consentId,
+        START,
+        'custom',
+        { preferences: true, analytics: false, promotional: false },
+        { layer: 'placeholder', language: 'en' },
+      );
       assert.equal(await store.insert(record), 'inserted');
       assert.equal(await store.insert(record), 'duplicate');
       assert.equal(await store.insert({ ...record, method: 'accept-all' }), 'duplicate', 'the first record of an eventId wins');
@@ -53,7 +59,13 @@ for (const kind of stores.kinds) {
       const id = (): string => sampleRecord().consentId;
       // A reject-all shows which categories can be refused: allowing one of those is a grant.
       await store.insert(decision(id(), START - DAY, 'reject-all', NONE));
-      const delays: [string, number][] = [['under-1h', 30 * 60 * 1000], ['under-1d', 5 * HOUR], ['under-7d', 3 * DAY], ['under-30d', 10 * DAY], ['later', 40 * DAY]];
+      const delays: [string, number][] = [
+        ['under-1h', 30 * 60 * 1000],
+        ['under-1d', 5 * HOUR],
+        ['under-7d', 3 * DAY],
+        ['under-30d', 10 * DAY],
+        ['later', 40 * DAY],
+      ];
       for (const [, delay] of delays) {
         const visitor = id();
         await store.insert(decision(visitor, START, delay === 3 * DAY ? 'custom' : 'accept-all', delay === 3 * DAY ? { analytics: true } : ALL));
@@ -112,7 +124,11 @@ for (const kind of stores.kinds) {
       let cutoff = new Date(START + 5 * DAY);
       if (kind.name === 'PostgreSQL') {
         // PostgreSQL stamps received_at itself: the early records are made older by hand.
-        await stores.pool()!.query(`UPDATE consent_records SET received_at = received_at - interval '40 days' WHERE event_id = ANY($1::uuid[])`, [[grant, ...early].map((record) => record.eventId)]);
+        await stores
+          .pool()!
+          .query(`UPDATE consent_records SET received_at = received_at - interval '40 days' WHERE event_id = ANY($1::uuid[])`, [
+            [grant, ...early].map((record) => record.eventId),
+          ]);
         cutoff = new Date(Date.now() - 20 * DAY);
       }
       assert.equal(await store.purgeOlderThan(cutoff), early.length + 1);
@@ -133,15 +149,21 @@ describe('the three stores count alike', { timeout: 120_000 }, () => {
       for (const record of records.filter((_, index) => index % 37 === 0)) await store.eraseByConsentId(record.consentId);
       const firstSeen = (await store.insightFirstSeen()).sort((a, b) => `${a.dimension}${a.key}`.localeCompare(`${b.dimension}${b.key}`));
       const grouped = async (points: 'week' | 'month') =>
-        (await store.insightCounters({ from: '2026-01-07', to: '2026-03-31', points })).map((counter) => ({ ...counter })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+        (await store.insightCounters({ from: '2026-01-07', to: '2026-03-31', points }))
+          .map((counter) => ({ ...counter }))
+          .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       results.push({ name: kind.name, counters: await allCounters(store), firstSeen, weeks: await grouped('week'), months: await grouped('month') });
     }
-    assert.ok(results[0]!.counters.some((counter) => counter.dimension === 'withdrawal'), 'the mix has withdrawals after grants');
+    assert.ok(
+      results[0]!.counters.some((counter) => counter.dimension === 'withdrawal'),
+      'the mix has withdrawals after grants',
+    );
     // 2026-01-07 is a Wednesday: the first week is cut to start there; 2026-01-12 is the next Monday.
     assert.deepEqual([...new Set(results[0]!.weeks.map((counter) => counter.day))].sort().slice(0, 2), ['2026-01-07', '2026-01-12']);
     assert.deepEqual([...new Set(results[0]!.months.map((counter) => counter.day))].sort(), ['2026-01-07', '2026-02-01', '2026-03-01']);
     const days = results[0]!.counters.filter((counter) => counter.day >= '2026-01-07' && counter.day <= '2026-03-31');
-    const total = (counters: { dimension: string; decisions: number }[]): number => counters.filter((counter) => counter.dimension === 'all').reduce((sum, counter) => sum + counter.decisions, 0);
+    const total = (counters: { dimension: string; decisions: number }[]): number =>
+      counters.filter((counter) => counter.dimension === 'all').reduce((sum, counter) => sum + counter.decisions, 0);
     assert.equal(total(results[0]!.weeks), total(days), 'weeks sum the days');
     for (const result of results.slice(1)) {
       assert.deepEqual(result.counters, results[0]!.counters, `${result.name} counts as the memory store does`);
@@ -158,9 +180,26 @@ describe('a log from before the insights gets its counters once, when they are c
     db.exec(`CREATE TABLE consent_records (event_id TEXT NOT NULL, consent_id TEXT NOT NULL, decided_at TEXT NOT NULL, received_at TEXT NOT NULL,
       revision INTEGER NOT NULL, method TEXT NOT NULL, layer TEXT NOT NULL, categories TEXT NOT NULL, language TEXT NOT NULL,
       text_hash TEXT NOT NULL, widget_version TEXT NOT NULL, gpc INTEGER NOT NULL, page_url TEXT NOT NULL)`);
-    const records = mixedDecisions(seeded(3), { visitors: 80, days: 30, startMs: START }).map(({ services: _services, ...record }: ReturnType<typeof mixedDecisions>[number] & { services?: unknown }) => record);
+    const records = mixedDecisions(seeded(3), { visitors: 80, days: 30, startMs: START }).map(
+      ({ services: _services, ...record }: ReturnType<typeof mixedDecisions>[number] & { services?: unknown }) => record,
+    );
     const insert = db.prepare(`INSERT INTO consent_records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const r of records) insert.run(r.eventId, r.consentId, r.timestamp, r.timestamp, r.revision, r.method, r.layer, JSON.stringify(r.categories), r.language, r.textHash, r.widgetVersion, 0, r.pageUrl);
+    for (const r of records)
+      insert.run(
+        r.eventId,
+        r.consentId,
+        r.timestamp,
+        r.timestamp,
+        r.revision,
+        r.method,
+        r.layer,
+        JSON.stringify(r.categories),
+        r.language,
+        r.textHash,
+        r.widgetVersion,
+        0,
+        r.pageUrl,
+      );
     const reference = createMemoryStore();
     for (const record of records) await reference.insert(record);
 
@@ -181,9 +220,11 @@ describe('a log from before the insights gets its counters once, when they are c
       for (const record of records) await store.insert(record);
       const counted = await allCounters(store);
       // As a database from before the insights: the records kept, the counters and their triggers not there.
-      await stores.pool()!.query(
-        'DROP TRIGGER consent_insights_added ON consent_records; DROP TRIGGER consent_insights_gone ON consent_records; DROP TABLE consent_insights_daily, consent_insights_visitors, consent_insights_refusable',
-      );
+      await stores
+        .pool()!
+        .query(
+          'DROP TRIGGER consent_insights_added ON consent_records; DROP TRIGGER consent_insights_gone ON consent_records; DROP TABLE consent_insights_daily, consent_insights_visitors, consent_insights_refusable',
+        );
       assert.deepEqual(await allCounters(createPostgresStore(stores.pool()!)), counted);
       assert.deepEqual(await allCounters(createPostgresStore(stores.pool()!)), counted, 'opening it again counts nothing twice');
     });
@@ -194,18 +235,21 @@ describe('a log from before the insights gets its counters once, when they are c
       const records = mixedDecisions(random, { visitors: 800, days: 3, startMs: START }).slice(0, 2000);
       const sends = [...records, ...records.slice(0, 400)].sort(() => random() - 0.5);
       let next = 0;
-      const results = await Promise.all(Array.from({ length: 16 }, async () => {
-        const mine: string[] = [];
-        while (next < sends.length) mine.push(await store.insert(sends[next++]!));
-        return mine;
-      }));
+      const results = await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          const mine: string[] = [];
+          while (next < sends.length) mine.push(await store.insert(sends[next++]!));
+          return mine;
+        }),
+      );
       assert.equal(results.flat().filter((result) => result === 'inserted').length, records.length);
       const reference = createMemoryStore();
       for (const record of records) await reference.insert(record);
       const sum = async (each: typeof store, dimension: string): Promise<number> =>
         (await allCounters(each)).filter((counter) => counter.dimension === dimension).reduce((total, counter) => total + counter.decisions, 0);
       assert.equal(await sum(store, 'all'), records.length);
-      for (const dimension of ['method', 'language', 'category', 'grant']) assert.equal(await sum(store, dimension), await sum(reference, dimension), dimension);
+      for (const dimension of ['method', 'language', 'category', 'grant'])
+        assert.equal(await sum(store, dimension), await sum(reference, dimension), dimension);
     });
   }
 });

@@ -20,14 +20,22 @@ export async function allCounters(store: InsightfulConsentStore): Promise<Insigh
 /** The counters of one dimension, as `key@day: decisions/granted`. */
 export async function countersOf(store: InsightfulConsentStore, dimension: string): Promise<Record<string, string>> {
   return Object.fromEntries(
-    (await allCounters(store)).filter((counter) => counter.dimension === dimension).map((counter) => [`${counter.key}@${counter.day}`, `${counter.decisions}/${counter.granted}`]),
+    (await allCounters(store))
+      .filter((counter) => counter.dimension === dimension)
+      .map((counter) => [`${counter.key}@${counter.day}`, `${counter.decisions}/${counter.granted}`]),
   );
 }
 
 export const at = (ms: number): string => new Date(ms).toISOString();
 
 /** A decision by `consentId` at `ms`, the categories of the demo's configuration. */
-export function decision(consentId: string, ms: number, method: ConsentRecord['method'], categories: Record<string, boolean>, overrides: Partial<ConsentRecord> = {}): ConsentRecord {
+export function decision(
+  consentId: string,
+  ms: number,
+  method: ConsentRecord['method'],
+  categories: Record<string, boolean>,
+  overrides: Partial<ConsentRecord> = {},
+): ConsentRecord {
   return sampleRecord({ consentId, timestamp: at(ms), method, categories: { session: true, ...categories }, ...overrides });
 }
 
@@ -98,7 +106,8 @@ export function mixedDecisions(random: () => number, { visitors, days, startMs }
     let time = startMs + Math.floor(random() * days * DAY);
     for (let n = 1 + Math.floor(random() * 4); n > 0; n--) {
       const method = pick(['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'] as const);
-      const categories = method === 'accept-all' ? ALL : method === 'custom' ? { preferences: random() < 0.5, analytics: random() < 0.5, promotional: random() < 0.5 } : NONE;
+      const categories =
+        method === 'accept-all' ? ALL : method === 'custom' ? { preferences: random() < 0.5, analytics: random() < 0.5, promotional: random() < 0.5 } : NONE;
       const record: ConsentRecord & { services?: Record<string, boolean> } = decision(consentId, time, method, categories, {
         layer: pick(['banner', 'preferences', 'placeholder', 'api'] as const),
         language: pick(['lv', 'en', 'pt-BR']),

@@ -52,7 +52,9 @@ export async function insightsTestServer(ctx, next) {
   if (ctx.path === '/test-insights-control') {
     ctx.respond = false;
     ctx.res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': framable(CONTENT_SECURITY_POLICY) });
-    ctx.res.end('<!doctype html><html lang="en"><head><title>control</title><style>p{color:red}</style></head><body><p style="color:blue">x</p><script>window.ran=true</script></body></html>');
+    ctx.res.end(
+      '<!doctype html><html lang="en"><head><title>control</title><style>p{color:red}</style></head><body><p style="color:blue">x</p><script>window.ran=true</script></body></html>',
+    );
     return;
   }
   if (!axe && !ctx.path.startsWith('/test-insights/')) return next();

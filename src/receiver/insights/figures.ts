@@ -46,6 +46,7 @@ function timeFigure(
   label: (series: Series) => string,
   tally: Tally,
   period: Period,
+  restsOn = decisionsText(tally.decisions),
 ): Figure {
   const points = POINT_WORDS[period.points];
   const markers = tally.markers.map((marker) => ({ ...marker, label: marker.kind === 'revision' ? `rev. ${marker.key}` : 'new text' }));
@@ -58,15 +59,24 @@ function timeFigure(
     emptyText: tally.decisions === 0 ? 'No decisions in this period' : `No ${period.points} has the 20 decisions a rate needs`,
   });
   const legend = `<ul class="legend">${data.series.map((series, index) => `<li>${legendSwatch(index)}${escapeHtml(label(series))}</li>`).join('')}${
-    data.decisions.some((decisions) => decisions > 0 && decisions < 20) ? '<li><span class="too-few-key" aria-hidden="true">×</span>fewer than 20 decisions: no rate</li>' : ''
+    data.decisions.some((decisions) => decisions > 0 && decisions < 20)
+      ? '<li><span class="too-few-key" aria-hidden="true">×</span>fewer than 20 decisions: no rate</li>'
+      : ''
   }</ul>`;
-  const notes = tally.markers.length === 0 ? '' : `<p class="markers">Marked on the time axis: ${tally.markers
-    .map((marker) => (marker.kind === 'revision' ? `revision ${escapeHtml(marker.key)} first decided on ${marker.day}` : `a new banner text (${escapeHtml(textLabel(marker.key))}) first decided on ${marker.day}`))
-    .join('; ')}.</p>`;
+  const notes =
+    tally.markers.length === 0
+      ? ''
+      : `<p class="markers">Marked on the time axis: ${tally.markers
+          .map((marker) =>
+            marker.kind === 'revision'
+              ? `revision ${escapeHtml(marker.key)} first decided on ${marker.day}`
+              : `a new banner text (${escapeHtml(textLabel(marker.key))}) first decided on ${marker.day}`,
+          )
+          .join('; ')}.</p>`;
   return {
     id,
     heading,
-    caption: `Share of decisions ${what}, ${points}, ${range(period)}; ${decisionsText(tally.decisions)}.`,
+    caption: `Share of decisions ${what}, ${points}, ${range(period)}; ${restsOn}.`,
     notes,
     legend,
     svg,
@@ -80,7 +90,16 @@ function timeFigure(
   };
 }
 
-function splitFigure(id: FigureId, heading: string, what: string, rows: SplitRow[], label: (key: string) => string, column: string, unit: string, period: Period): Figure {
+function splitFigure(
+  id: FigureId,
+  heading: string,
+  what: string,
+  rows: SplitRow[],
+  label: (key: string) => string,
+  column: string,
+  unit: string,
+  period: Period,
+): Figure {
   const whole = rows[0]?.share.of ?? 0;
   return {
     id,
@@ -88,7 +107,10 @@ function splitFigure(id: FigureId, heading: string, what: string, rows: SplitRow
     caption: `${what}, ${range(period)}; ${count(whole)} ${unit}.`,
     notes: '',
     legend: '',
-    svg: barChart(`Bar chart: ${what}, ${range(period)}. The numbers are in the table beside it.`, rows.map((row) => ({ label: label(row.key), share: row.share }))),
+    svg: barChart(
+      `Bar chart: ${what}, ${range(period)}. The numbers are in the table beside it.`,
+      rows.map((row) => ({ label: label(row.key), share: row.share })),
+    ),
     table: {
       columns: [column, capitalised(unit), `Share of ${unit}`],
       rows: rows.map((row) => ({ head: label(row.key), cells: [{ number: row.share.count }, { share: row.share }] })),
@@ -100,11 +122,20 @@ const capitalised = (text: string): string => text.charAt(0).toUpperCase() + tex
 
 /** Every figure the tally has data for; services only once some record carried them. */
 export function figures(tally: Tally, period: Period): Figure[] {
-  const result: Figure[] = [
-    timeFigure('categories', 'Categories granted', 'granting each category', tally.categories, (series) => series.key, tally, period),
-  ];
+  const result: Figure[] = [timeFigure('categories', 'Categories granted', 'granting each category', tally.categories, (series) => series.key, tally, period)];
   if (tally.services.series.length > 0) {
-    result.push(timeFigure('services', 'Services granted', 'granting each service (of those that named it)', tally.services, (series) => series.key, tally, period));
+    result.push(
+      timeFigure(
+        'services',
+        'Services granted',
+        'granting each service, of those naming it',
+        tally.services,
+        (series) => series.key,
+        tally,
+        period,
+        `${decisionsText(tally.decisions)} in all; the table gives the decisions behind each service's share`,
+      ),
+    );
   }
   result.push(
     timeFigure('methods', 'How visitors decided', 'by each method', tally.methods, (series) => methodLabel(series.key), tally, period),
@@ -112,7 +143,16 @@ export function figures(tally: Tally, period: Period): Figure[] {
     splitFigure('languages', 'Languages', 'Decisions by language', tally.languages, (key) => key, 'Language', 'decisions', period),
     revisionsFigure(tally, period),
     {
-      ...splitFigure('withdrawals', 'Withdrawals after a grant', 'Visitors who withdrew after granting, by the time since their first grant', tally.withdrawals, delayLabel, 'Withdrew', 'visitors', period),
+      ...splitFigure(
+        'withdrawals',
+        'Withdrawals after a grant',
+        'Visitors who withdrew after granting, by the time since their first grant',
+        tally.withdrawals,
+        delayLabel,
+        'Withdrew',
+        'visitors',
+        period,
+      ),
       notes: `<p>A visitor counts once, on the day of their first withdrawal after their first grant (accepting all, or allowing a category some decision refused). ${count(tally.firstGrants)} visitor${tally.firstGrants === 1 ? '' : 's'} granted for the first time in this period.</p>`,
     },
   );
@@ -135,7 +175,12 @@ function revisionsFigure(tally: Tally, period: Period): Figure {
       columns: ['Revision', 'First decided', 'Decisions', 'Share of decisions', ...tally.categoryIds.map((id) => `${id} granted`)],
       rows: rows.map((row) => ({
         head: `Revision ${row.revision}`,
-        cells: [{ text: row.firstSeen }, { number: row.share.count }, { share: row.share }, ...tally.categoryIds.map((id): Cell => ({ share: row.categories.get(id)! }))],
+        cells: [
+          { text: row.firstSeen },
+          { number: row.share.count },
+          { share: row.share },
+          ...tally.categoryIds.map((id): Cell => ({ share: row.categories.get(id)! })),
+        ],
       })),
     },
   };

@@ -42,10 +42,7 @@ ${figure.notes}
 export function insightsBody(adminPath: string, period: Period, decisions: number, figures: Figure[]): string {
   const query = periodQuery(period);
   const csv = (figure: Figure): string => `${adminPath}insights.csv?chart=${figure.id}&${query}`;
-  const body =
-    decisions === 0
-      ? '<p>No decisions were recorded in this period.</p>'
-      : figures.map((figure) => figureHtml(figure, csv(figure))).join('\n');
+  const body = decisions === 0 ? '<p>No decisions were recorded in this period.</p>' : figures.map((figure) => figureHtml(figure, csv(figure))).join('\n');
   return `<h1>Consent insights</h1>
 ${periodForm(adminPath, period)}
 <p class="summary"><strong>${escapeHtml(decisionsText(decisions))}</strong> from ${period.from} to ${period.to} (UTC days on which visitors decided).</p>

@@ -59,7 +59,8 @@ export function parsePeriod(query: URLSearchParams, today: string): Period {
   const days = daysBetween(from, to);
   if (days > MAX_PERIOD_DAYS) throw new PeriodError(`a period can be at most ${MAX_PERIOD_DAYS} days long`);
   const points = pointsChoice === 'auto' ? (days <= 62 ? 'day' : days <= 732 ? 'week' : 'month') : pointsChoice;
-  if (points === 'day' && days > MAX_DAILY_POINTS) throw new PeriodError(`a point per day is for periods up to ${MAX_DAILY_POINTS} days; choose per week or per month`);
+  if (points === 'day' && days > MAX_DAILY_POINTS)
+    throw new PeriodError(`a point per day is for periods up to ${MAX_DAILY_POINTS} days; choose per week or per month`);
   return { name, from, to, pointsChoice, points, buckets: buckets(from, to, points) };
 }
 
@@ -69,7 +70,7 @@ export const daysBetween = (from: string, to: string): number => Math.round((day
 /** Calendar days, weeks (Monday to Sunday) or months, the first and last cut to the period. */
 function buckets(from: string, to: string, points: Points): Bucket[] {
   const result: Bucket[] = [];
-  for (let start = from; start <= to; ) {
+  for (let start = from; start <= to;) {
     const end = minDay(lastDayOf(start, points), to);
     result.push({ from: start, to: end, label: label(start, points), title: title(start, end, points) });
     start = addDays(end, 1);

@@ -20,7 +20,10 @@ const hasCounters = (store: QueryableConsentStore): store is QueryableConsentSto
   typeof store.insightCounters === 'function' && typeof store.insightFirstSeen === 'function';
 
 async function figuresFor(store: ConsentInsightQueries, period: Period) {
-  const [counters, firstSeen] = await Promise.all([store.insightCounters({ from: period.from, to: period.to, points: period.points }), store.insightFirstSeen()]);
+  const [counters, firstSeen] = await Promise.all([
+    store.insightCounters({ from: period.from, to: period.to, points: period.points }),
+    store.insightFirstSeen(),
+  ]);
   const result = tally(counters, firstSeen, period);
   return { tally: result, figures: figures(result, period) };
 }
@@ -33,7 +36,12 @@ function periodOrRefusal({ url, res, adminPath, nav, note, now }: AdminContext, 
   } catch (error) {
     if (!(error instanceof PeriodError)) throw error;
     if (send === 'json') sendError(res, 400, error.message);
-    else sendHtml(res, 400, adminLayout(TITLE, { adminPath, nav, note }, errorBody(adminPath, error.message, { name: '30d', from: today, to: today, pointsChoice: 'auto' })));
+    else
+      sendHtml(
+        res,
+        400,
+        adminLayout(TITLE, { adminPath, nav, note }, errorBody(adminPath, error.message, { name: '30d', from: today, to: today, pointsChoice: 'auto' })),
+      );
     return null;
   }
 }

@@ -66,14 +66,18 @@ export function lineChart(chart: LineChart): string {
     // Labels that would overlap the previous one go on the second row.
     row = x(marker.bucket) < lastLabelEnd ? 1 - row : 0;
     lastLabelEnd = x(marker.bucket) + marker.label.length * 6 + 8;
-    parts.push(`<line class="marker marker-${marker.kind}" x1="${at}" x2="${at}" y1="${TOP - 16 + row * 12}" y2="${TOP + PLOT_HEIGHT}" stroke-dasharray="3 3"/>`);
+    parts.push(
+      `<line class="marker marker-${marker.kind}" x1="${at}" x2="${at}" y1="${TOP - 16 + row * 12}" y2="${TOP + PLOT_HEIGHT}" stroke-dasharray="3 3"/>`,
+    );
     parts.push(`<text class="marker-label" x="${at}" y="${TOP - 20 + row * 12}" text-anchor="middle">${escapeHtml(marker.label)}</text>`);
   }
 
   chart.decisions.forEach((decisions, index) => {
     if (decisions === 0 || decisions >= MIN_DECISIONS_FOR_RATE) return;
     const [cx, cy] = [x(index), TOP + PLOT_HEIGHT];
-    parts.push(`<path class="too-few" d="M${round(cx - 3)} ${round(cy - 3)}l6 6m0 -6l-6 6"><title>${escapeHtml(`${chart.axisLabels[index]}: ${tooFewText(decisions)}`)}</title></path>`);
+    parts.push(
+      `<path class="too-few" d="M${round(cx - 3)} ${round(cy - 3)}l6 6m0 -6l-6 6"><title>${escapeHtml(`${chart.axisLabels[index]}: ${tooFewText(decisions)}`)}</title></path>`,
+    );
   });
 
   let anyRate = false;
@@ -92,7 +96,8 @@ export function lineChart(chart: LineChart): string {
     if (d) parts.push(`<path class="line s${style}" fill="none" d="${d}"/>`);
     parts.push(...dots);
   });
-  if (!anyRate) parts.push(`<text class="empty" x="${LEFT + plotWidth / 2}" y="${TOP + PLOT_HEIGHT / 2}" text-anchor="middle">${escapeHtml(chart.emptyText)}</text>`);
+  if (!anyRate)
+    parts.push(`<text class="empty" x="${LEFT + plotWidth / 2}" y="${TOP + PLOT_HEIGHT / 2}" text-anchor="middle">${escapeHtml(chart.emptyText)}</text>`);
 
   return `<svg class="chart" role="img" aria-label="${escapeHtml(chart.name)}" viewBox="0 0 ${WIDTH} ${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
 }
@@ -121,13 +126,15 @@ export function barChart(name: string, rows: BarRow[]): string {
   const parts: string[] = [];
   if (!rated) parts.push(`<text class="empty" x="${BAR_LABEL_WIDTH}" y="18">${escapeHtml(`${tooFewText(whole)}: the bars show counts`)}</text>`);
   rows.forEach((row, index) => {
-    const top_ = top + index * (BAR_HEIGHT + BAR_GAP);
+    const y = top + index * (BAR_HEIGHT + BAR_GAP);
     const width = rated ? (row.share.count / row.share.of) * room : (row.share.count / most) * room;
     const value = rated ? percent(row.share) : count(row.share.count);
-    parts.push(`<text class="axis bar-label" x="${BAR_LABEL_WIDTH - 8}" y="${top_ + BAR_HEIGHT / 2}" dy="0.35em" text-anchor="end">${escapeHtml(row.label)}</text>`);
-    parts.push(`<rect class="bar-track" x="${BAR_LABEL_WIDTH}" y="${top_}" width="${room}" height="${BAR_HEIGHT}"/>`);
-    if (width > 0) parts.push(`<rect class="bar" x="${BAR_LABEL_WIDTH}" y="${top_}" width="${round(Math.max(1, width))}" height="${BAR_HEIGHT}"/>`);
-    parts.push(`<text class="bar-value" x="${round(BAR_LABEL_WIDTH + room + 6)}" y="${top_ + BAR_HEIGHT / 2}" dy="0.35em">${escapeHtml(value)}</text>`);
+    parts.push(
+      `<text class="axis bar-label" x="${BAR_LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT / 2}" dy="0.35em" text-anchor="end">${escapeHtml(row.label)}</text>`,
+    );
+    parts.push(`<rect class="bar-track" x="${BAR_LABEL_WIDTH}" y="${y}" width="${room}" height="${BAR_HEIGHT}"/>`);
+    if (width > 0) parts.push(`<rect class="bar" x="${BAR_LABEL_WIDTH}" y="${y}" width="${round(Math.max(1, width))}" height="${BAR_HEIGHT}"/>`);
+    parts.push(`<text class="bar-value" x="${round(BAR_LABEL_WIDTH + room + 6)}" y="${y + BAR_HEIGHT / 2}" dy="0.35em">${escapeHtml(value)}</text>`);
   });
   return `<svg class="chart bars" role="img" aria-label="${escapeHtml(name)}" viewBox="0 0 ${WIDTH} ${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
 }

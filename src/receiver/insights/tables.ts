@@ -18,16 +18,20 @@ export function tableHtml(table: TableModel, caption: string): string {
 }
 
 /**
- * A share becomes three columns (count, decisions, percent), the percent left empty below the
- * decisions a rate needs, as on the page.
+ * A share becomes three columns (its count, what it is a share of, the percent), the percent left
+ * empty below the decisions a rate needs, as on the page.
  */
 export function tableCsv(table: TableModel): string {
   const shareColumns = table.rows[0]?.cells.map((cell) => 'share' in cell) ?? [];
-  const header = [table.columns[0]!, ...table.columns.slice(1).flatMap((column, index) => (shareColumns[index] ? [`${column}: count`, `${column}: of decisions`, `${column}: share %`] : [column]))];
+  const header = [
+    table.columns[0]!,
+    ...table.columns.slice(1).flatMap((column, index) => (shareColumns[index] ? [`${column}: count`, `${column}: of`, `${column}: %`] : [column])),
+  ];
   const lines = table.rows.map((row) => [
     row.head,
     ...row.cells.flatMap((cell) => {
-      if ('share' in cell) return [String(cell.share.count), String(cell.share.of), hasRate(cell.share) ? ((100 * cell.share.count) / cell.share.of).toFixed(1) : ''];
+      if ('share' in cell)
+        return [String(cell.share.count), String(cell.share.of), hasRate(cell.share) ? ((100 * cell.share.count) / cell.share.of).toFixed(1) : ''];
       return ['number' in cell ? String(cell.number) : cell.text];
     }),
   ]);

@@ -114,7 +114,10 @@ export function tally(counters: InsightCounter[], firstSeen: FirstSeen[], period
     series: sums
       .keys(dimension)
       .sort()
-      .map((key) => ({ key, points: buckets.map((bucket) => ({ count: sums.inBucket(dimension, key, bucket).granted, of: sums.inBucket(dimension, key, bucket).decisions })) })),
+      .map((key) => ({
+        key,
+        points: buckets.map((bucket) => ({ count: sums.inBucket(dimension, key, bucket).granted, of: sums.inBucket(dimension, key, bucket).decisions })),
+      })),
   });
   const split = (dimension: InsightDimension, keys: readonly string[], of: number): SplitRow[] =>
     keys.map((key) => ({ key, share: { count: sums.inBucket(dimension, key, 'period').decisions, of } }));
@@ -127,7 +130,10 @@ export function tally(counters: InsightCounter[], firstSeen: FirstSeen[], period
     services: granted('service'),
     methods: {
       decisions,
-      series: METHODS.map((method) => ({ key: method, points: buckets.map((bucket) => ({ count: sums.inBucket('method', method, bucket).decisions, of: decisions[bucket]! })) })),
+      series: METHODS.map((method) => ({
+        key: method,
+        points: buckets.map((bucket) => ({ count: sums.inBucket('method', method, bucket).decisions, of: decisions[bucket]! })),
+      })),
     },
     layers: split('layer', LAYERS, total),
     languages: split('language', sums.keys('language'), total).sort(byCount),
@@ -135,10 +141,16 @@ export function tally(counters: InsightCounter[], firstSeen: FirstSeen[], period
       revision,
       firstSeen: firstSeen.find((seen) => seen.dimension === 'revision' && seen.key === String(revision))?.day ?? '',
       share: { count: sums.inRevision('all', '', revision).decisions, of: total },
-      categories: new Map(categoryIds.map((id) => [id, { count: sums.inRevision('category', id, revision).granted, of: sums.inRevision('category', id, revision).decisions }])),
+      categories: new Map(
+        categoryIds.map((id) => [id, { count: sums.inRevision('category', id, revision).granted, of: sums.inRevision('category', id, revision).decisions }]),
+      ),
     })),
     categoryIds,
-    withdrawals: split('withdrawal', WITHDRAWAL_DELAYS.map((delay) => delay.key), withdrawals),
+    withdrawals: split(
+      'withdrawal',
+      WITHDRAWAL_DELAYS.map((delay) => delay.key),
+      withdrawals,
+    ),
     firstGrants: sums.inBucket('grant', '', 'period').decisions,
     markers: markers(firstSeen, period),
   };

@@ -28,8 +28,7 @@ export function createMemoryInsights(recordsOf: (consentId: string) => StorableR
   const visitors = new Map<string, Visitor>();
 
   const grants = (record: StorableRecord): boolean =>
-    record.method === 'accept-all' ||
-    (record.method === 'custom' && Object.entries(record.categories).some(([id, granted]) => granted && refusable.has(id)));
+    record.method === 'accept-all' || (record.method === 'custom' && Object.entries(record.categories).some(([id, granted]) => granted && refusable.has(id)));
 
   function count([day, revision, dimension, key, granted]: Contribution, sign: 1 | -1): void {
     const id = JSON.stringify([day, revision, dimension, key]);
@@ -78,15 +77,18 @@ export function createMemoryInsights(recordsOf: (consentId: string) => StorableR
     for (const contribution of visitorContributions(visitors.get(consentId))) count(contribution, 1);
   }
 
+  /** Only these can be a grant or a withdrawal: a refusal leaves its visitor as they were (as the triggers do). */
+  const mayMoveVisitor = (record: StorableRecord): boolean => record.method === 'accept-all' || record.method === 'custom' || record.method === 'withdraw';
+
   return {
     added(record) {
       for (const [id, granted] of Object.entries(record.categories)) if (!granted) refusable.add(id);
       for (const contribution of recordContributions(record)) count(contribution, 1);
-      refresh(record.consentId);
+      if (mayMoveVisitor(record)) refresh(record.consentId);
     },
     gone(record) {
       for (const contribution of recordContributions(record)) count(contribution, -1);
-      refresh(record.consentId);
+      if (mayMoveVisitor(record)) refresh(record.consentId);
     },
     async insightCounters({ from, to, points = 'day' }) {
       const summed = new Map<string, InsightCounter>();
@@ -105,7 +107,11 @@ export function createMemoryInsights(recordsOf: (consentId: string) => StorableR
       const first = new Map<string, FirstSeen>();
       for (const counter of counters.values()) {
         const seen: FirstSeen | null =
-          counter.dimension === 'all' ? { dimension: 'revision', key: String(counter.revision), day: counter.day } : counter.dimension === 'text' ? { dimension: 'text', key: counter.key, day: counter.day } : null;
+          counter.dimension === 'all'
+            ? { dimension: 'revision', key: String(counter.revision), day: counter.day }
+            : counter.dimension === 'text'
+              ? { dimension: 'text', key: counter.key, day: counter.day }
+              : null;
         if (!seen) continue;
         const id = `${seen.dimension}:${seen.key}`;
         if (!first.has(id) || first.get(id)!.day > seen.day) first.set(id, seen);

@@ -3,6 +3,8 @@ import type { ConsentInsightQueries, FirstSeen, InsightCounter } from './counter
 import { addedStatements, COUNTERS_QUERY, FIRST_SEEN_QUERY, goneStatements, POSTGRES_DIALECT, rebuildStatements } from './sql.js';
 
 const body = (statements: string[]): string => statements.map((statement) => `  ${statement};`).join('\n');
+const added = addedStatements(POSTGRES_DIALECT, 'added');
+const gone = goneStatements(POSTGRES_DIALECT, 'gone');
 
 /**
  * The aggregates, and statement-level triggers that keep them: each INSERT or DELETE on
@@ -39,7 +41,7 @@ CREATE TABLE IF NOT EXISTS consent_insights_visitors (
 );
 CREATE OR REPLACE FUNCTION consent_insights_added() RETURNS trigger LANGUAGE plpgsql AS $insights$
 BEGIN
-${body(addedStatements(POSTGRES_DIALECT, 'added'))}
+${body([added.refused, ...added.records, ...added.visitors])}
   RETURN NULL;
 END
 $insights$;
@@ -50,7 +52,7 @@ BEGIN
     WHERE (day, revision) IN (SELECT DISTINCT ${POSTGRES_DIALECT.day('decided_at')}, revision FROM gone)
       AND dimension NOT IN ('grant', 'withdrawal')
     ORDER BY day, revision, dimension, key FOR UPDATE;
-${body(goneStatements(POSTGRES_DIALECT, 'gone'))}
+${body([...gone.records, ...gone.visitors])}
   RETURN NULL;
 END
 $insights$;

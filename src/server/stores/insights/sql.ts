@@ -79,8 +79,7 @@ export const POSTGRES_DIALECT: Dialect = {
   dayText: (day) => `${day}::text`,
 };
 
-export const VISITOR_COLUMNS =
-  'consent_id, granted_event, granted_at, granted_revision, withdrawn_event, withdrawn_at, withdrawn_revision, withdrawn_delay';
+export const VISITOR_COLUMNS = 'consent_id, granted_event, granted_at, granted_revision, withdrawn_event, withdrawn_at, withdrawn_revision, withdrawn_delay';
 
 /** Each record's own contributions, as rows of (day, revision, dimension, key, granted). */
 function recordContributions(d: Dialect, source: string): string {
@@ -167,7 +166,10 @@ function refreshSqliteVisitors(ids: string): string[] {
  */
 function refreshPostgresVisitors(ids: string): string[] {
   const d = POSTGRES_DIALECT;
-  const setFresh = VISITOR_COLUMNS.split(', ').slice(1).map((column) => `${column} = excluded.${column}`).join(', ');
+  const setFresh = VISITOR_COLUMNS.split(', ')
+    .slice(1)
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ');
   return [
     `PERFORM pg_advisory_xact_lock(${STRIPE_LOCK_KEY}, stripe) FROM (SELECT DISTINCT hashtext(consent_id::text) & ${LOCK_STRIPES - 1} AS stripe FROM (${ids}) AS i) AS s ORDER BY stripe`,
     `WITH old AS (SELECT * FROM consent_insights_visitors WHERE consent_id IN (${ids}) ORDER BY consent_id FOR UPDATE),
@@ -188,22 +190,34 @@ const STRIPE_LOCK_KEY = 71_346;
 const LOCK_STRIPES = 64;
 
 const refreshVisitors = (d: Dialect, ids: string): string[] => (d.name === 'sqlite' ? refreshSqliteVisitors(ids) : refreshPostgresVisitors(ids));
-const idsOf = (source: string): string => `SELECT a.consent_id FROM ${source} AS a`;
+/**
+ * The decisions that can be a visitor's grant or withdrawal: a refusal leaves its visitor as they
+ * were. SQLite's triggers skip the visitors' statements for it with a WHEN (which costs less than
+ * a filter in each statement); PostgreSQL's filter the transition table.
+ */
+export const VISITOR_METHODS = "('accept-all', 'custom', 'withdraw')";
+const idsOf = (d: Dialect, source: string): string =>
+  `SELECT a.consent_id FROM ${source} AS a${d.name === 'postgres' ? ` WHERE a.method IN ${VISITOR_METHODS}` : ''}`;
 
-/** What an insert of the records in `source` adds. */
-export function addedStatements(d: Dialect, source: string): string[] {
-  return [refusable(d, source), addRecords(d, source), ...refreshVisitors(d, idsOf(source))];
+/**
+ * What an insert of the records in `source` adds: the categories they refuse (which the visitors'
+ * statements read, so run it first), the records' counters, their visitors' counters.
+ */
+export function addedStatements(d: Dialect, source: string): { refused: string; records: string[]; visitors: string[] } {
+  return { refused: refusable(d, source), records: [addRecords(d, source)], visitors: refreshVisitors(d, idsOf(d, source)) };
 }
 
 /** What a delete of the records in `source` takes away. */
-export function goneStatements(d: Dialect, source: string): string[] {
-  return [
-    `UPDATE consent_insights_daily AS d SET decisions = d.decisions - s.decisions, granted = d.granted - s.granted
-     FROM (SELECT day, revision, dimension, key, COUNT(*) AS decisions, SUM(granted) AS granted FROM (${recordContributions(d, source)}) AS x ${GROUPED}) AS s
-     WHERE ${SAME_COUNTER}`,
-    `DELETE FROM consent_insights_daily WHERE decisions <= 0 AND day IN (SELECT ${d.day('a.decided_at')} FROM ${source} AS a)`,
-    ...refreshVisitors(d, idsOf(source)),
-  ];
+export function goneStatements(d: Dialect, source: string): { records: string[]; visitors: string[] } {
+  return {
+    records: [
+      `UPDATE consent_insights_daily AS d SET decisions = d.decisions - s.decisions, granted = d.granted - s.granted
+       FROM (SELECT day, revision, dimension, key, COUNT(*) AS decisions, SUM(granted) AS granted FROM (${recordContributions(d, source)}) AS x ${GROUPED}) AS s
+       WHERE ${SAME_COUNTER}`,
+      `DELETE FROM consent_insights_daily WHERE decisions <= 0 AND day IN (SELECT ${d.day('a.decided_at')} FROM ${source} AS a)`,
+    ],
+    visitors: refreshVisitors(d, idsOf(d, source)),
+  };
 }
 
 /** The aggregates of every record in consent_records, into empty tables. */

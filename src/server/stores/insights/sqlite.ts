@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../sqlite.js';
 import type { ConsentInsightQueries, CounterPoints, FirstSeen, InsightCounter } from './counters.js';
-import { addedStatements, COUNTERS_QUERY, FIRST_SEEN_QUERY, goneStatements, rebuildStatements, SQLITE_DIALECT } from './sql.js';
+import { addedStatements, COUNTERS_QUERY, FIRST_SEEN_QUERY, goneStatements, rebuildStatements, SQLITE_DIALECT, VISITOR_METHODS } from './sql.js';
 
 export const SQLITE_INSIGHTS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS consent_insights_daily (
@@ -30,12 +30,23 @@ const RECORD_COLUMNS = ['event_id', 'consent_id', 'decided_at', 'revision', 'met
 /** The row a trigger sees, as a one-row table the shared statements can read. */
 const row = (name: 'NEW' | 'OLD'): string => `(SELECT ${RECORD_COLUMNS.map((column) => `${name}.${column} AS ${column}`).join(', ')})`;
 
+const added = addedStatements(SQLITE_DIALECT, row('NEW'));
+const gone = goneStatements(SQLITE_DIALECT, row('OLD'));
+const TRIGGER_NAMES = ['consent_insights_added', 'consent_insights_added_visitor', 'consent_insights_gone', 'consent_insights_gone_visitor'];
+// Two triggers per event: the visitors' statements only for decisions that can be a grant or a
+// withdrawal. SQLite does not promise an order between them, so each notes the refused categories.
 const TRIGGERS = `
+CREATE TRIGGER consent_insights_added_visitor AFTER INSERT ON consent_records WHEN NEW.method IN ${VISITOR_METHODS} BEGIN
+${[added.refused, ...added.visitors].join(';\n')};
+END;
 CREATE TRIGGER consent_insights_added AFTER INSERT ON consent_records BEGIN
-${addedStatements(SQLITE_DIALECT, row('NEW')).join(';\n')};
+${[added.refused, ...added.records].join(';\n')};
+END;
+CREATE TRIGGER consent_insights_gone_visitor AFTER DELETE ON consent_records WHEN OLD.method IN ${VISITOR_METHODS} BEGIN
+${gone.visitors.join(';\n')};
 END;
 CREATE TRIGGER consent_insights_gone AFTER DELETE ON consent_records BEGIN
-${goneStatements(SQLITE_DIALECT, row('OLD')).join(';\n')};
+${gone.records.join(';\n')};
 END;
 `;
 
@@ -47,11 +58,13 @@ END;
  */
 export function prepareSqliteInsights(db: SqliteDatabase): ConsentInsightQueries {
   db.exec(SQLITE_INSIGHTS_SCHEMA);
-  const triggers = db.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('consent_insights_added', 'consent_insights_gone')`);
-  if ((triggers.get() as { n: number }).n < 2) {
+  const triggers = db.prepare(
+    `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGER_NAMES.map((name) => `'${name}'`).join(', ')})`,
+  );
+  if ((triggers.get() as { n: number }).n < TRIGGER_NAMES.length) {
     db.exec('BEGIN IMMEDIATE');
     try {
-      db.exec(`DROP TRIGGER IF EXISTS consent_insights_added; DROP TRIGGER IF EXISTS consent_insights_gone;
+      db.exec(`${TRIGGER_NAMES.map((name) => `DROP TRIGGER IF EXISTS ${name};`).join(' ')}
         DELETE FROM consent_insights_daily; DELETE FROM consent_insights_refusable; DELETE FROM consent_insights_visitors;`);
       for (const statement of rebuildStatements(SQLITE_DIALECT)) db.exec(statement);
       db.exec(TRIGGERS);
