@@ -6,7 +6,7 @@ import { escapeHtml } from '../admin/html.js';
 import { count, decisionsText, delayLabel, layerLabel, methodLabel, textLabel } from './labels.js';
 import type { Period } from './period.js';
 import { barChart, legendSwatch, lineChart } from './svg.js';
-import type { Series, Share, SplitRow, Tally, TimeSeries } from './tally.js';
+import { MIN_DECISIONS_FOR_RATE, type Series, type Share, type SplitRow, type Tally, type TimeSeries } from './tally.js';
 
 export type Cell = { text: string } | { number: number } | { share: Share };
 
@@ -56,11 +56,11 @@ function timeFigure(
     series: data.series.map((series) => ({ label: label(series), points: series.points })),
     decisions: data.decisions,
     markers,
-    emptyText: tally.decisions === 0 ? 'No decisions in this period' : `No ${period.points} has the 20 decisions a rate needs`,
+    emptyText: tally.decisions === 0 ? 'No decisions in this period' : `No ${period.points} has the ${MIN_DECISIONS_FOR_RATE} decisions a rate needs`,
   });
   const legend = `<ul class="legend">${data.series.map((series, index) => `<li>${legendSwatch(index)}${escapeHtml(label(series))}</li>`).join('')}${
-    data.decisions.some((decisions) => decisions > 0 && decisions < 20)
-      ? '<li><span class="too-few-key" aria-hidden="true">×</span>fewer than 20 decisions: no rate</li>'
+    data.decisions.some((decisions) => decisions > 0 && decisions < MIN_DECISIONS_FOR_RATE)
+      ? `<li><span class="too-few-key" aria-hidden="true">×</span>fewer than ${MIN_DECISIONS_FOR_RATE} decisions: no rate</li>`
       : ''
   }</ul>`;
   const notes =

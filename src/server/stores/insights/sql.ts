@@ -214,7 +214,8 @@ export function goneStatements(d: Dialect, source: string): { records: string[];
       `UPDATE consent_insights_daily AS d SET decisions = d.decisions - s.decisions, granted = d.granted - s.granted
        FROM (SELECT day, revision, dimension, key, COUNT(*) AS decisions, SUM(granted) AS granted FROM (${recordContributions(d, source)}) AS x ${GROUPED}) AS s
        WHERE ${SAME_COUNTER}`,
-      `DELETE FROM consent_insights_daily WHERE decisions <= 0 AND day IN (SELECT ${d.day('a.decided_at')} FROM ${source} AS a)`,
+      // The visitors' counters that reach zero stay (the page reads only counters above zero): deleting them here would lock them before the visitors' stripes.
+      `DELETE FROM consent_insights_daily WHERE decisions <= 0 AND dimension NOT IN ('grant', 'withdrawal') AND day IN (SELECT ${d.day('a.decided_at')} FROM ${source} AS a)`,
     ],
     visitors: refreshVisitors(d, idsOf(d, source)),
   };
