@@ -4,6 +4,7 @@ import { browsers, chromiumArgs } from './scripts/browsers.mjs';
 import { deliveryTestServer } from './test/delivery/server-plugin.mjs';
 import { verbatimScriptTagBuild } from './test/fast-path/verbatim-dist.mjs';
 import { cspTestServer } from './test/security/csp-server.mjs';
+import { insightsTestServer } from './test/receiver/insights-server-plugin.mjs';
 import { bringToFrontPlugin } from './test/bring-to-front-plugin.mjs';
 import { reactAsEsModules } from './test/react/react-esm-plugin.mjs';
 import { mediaFeaturesPlugin } from './test/ui/media-features-plugin.mjs';
@@ -37,7 +38,8 @@ export default {
   // The consent-record receiver with switchable faults that test/delivery/ sends to.
   // Pages with a real CSP header and a fresh nonce per request that test/security/ loads.
   // verbatimScriptTagBuild: the script-tag build as built, since its chunks are checked against SRI hashes.
-  middleware: [deliveryTestServer, cspTestServer, verbatimScriptTagBuild],
+  // The receiver's insights page over a seeded month, that test/receiver/insights-browser.test.ts loads.
+  middleware: [deliveryTestServer, cspTestServer, verbatimScriptTagBuild, insightsTestServer],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     reactAsEsModules(),

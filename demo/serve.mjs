@@ -3,7 +3,8 @@
  * the URL. Pages in Latvian (/lv/) and English (/en/) rendered from demo/pages/, static files,
  * plus the packaged consent-log receiver (cookie-consent-widget/receiver) mounted at /api/, which
  * keeps records in demo/data/consent-records.sqlite for the 10 years the demo's policy promises;
- * nothing else is kept.
+ * nothing else is kept. A new, empty database gets a month of made-up decisions first, so the
+ * admin's insights (/api/admin/insights) have something to show; DEMO_SEED=0 leaves it empty.
  */
 import Database from 'better-sqlite3';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderPage } from './pages/render.mjs';
+import { demoDecisions, SEED_VERSION } from './seed-decisions.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const mounts = [
@@ -51,15 +53,39 @@ const databaseFile = process.env.DEMO_DATABASE ?? join(root, 'demo', 'data', 'co
 mkdirSync(dirname(databaseFile), { recursive: true });
 const db = new Database(databaseFile);
 db.pragma('journal_mode = WAL');
+const store = createSqliteStore(db);
+if (process.env.DEMO_SEED !== '0' && (await store.count()) === 0) await seedDemoMonth();
+const seeded = db.prepare('SELECT COUNT(*) AS n FROM consent_records WHERE widget_version = ?').get(SEED_VERSION).n;
 const RECEIVER_PATH = '/api';
 const receiver = createReceiver({
-  store: createSqliteStore(db),
+  store,
   secret: process.env.CONSENT_SECRET ?? loadOrCreateSecret(`${databaseFile}.secret`),
   adminToken: process.env.CONSENT_ADMIN_TOKEN,
+  adminNote:
+    seeded > 0
+      ? `Demo data: ${seeded.toLocaleString('en-US')} of these decisions are made up (widget version ${SEED_VERSION}), a month of them up to the day this demo's database was created. Decisions made on the demo's pages are added to them.`
+      : undefined,
   // The demo's privacy policy promises 10 years.
   retentionDays: 3653,
   basePath: RECEIVER_PATH,
 });
+
+/** A month of made-up decisions, each stored as received a moment after it was made. */
+async function seedDemoMonth() {
+  let receivedAt = 0;
+  const seeding = createSqliteStore(db, { now: () => new Date(receivedAt) });
+  db.exec('BEGIN');
+  try {
+    for (const { receivedAt: at, ...record } of demoDecisions({ endMs: Date.now() })) {
+      receivedAt = at;
+      await seeding.insert(record);
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
 
 const headers = { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
 
@@ -100,5 +126,5 @@ const server = createServer((request, response) => {
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const { port } = server.address();
   console.log(`Demo site: http://127.0.0.1:${port}/  (Latvian; English at /en/; Ctrl+C to stop)`);
-  console.log(`Consent records: http://127.0.0.1:${port}/api/admin/`);
+  console.log(`Consent records: http://127.0.0.1:${port}/api/admin/  insights: http://127.0.0.1:${port}/api/admin/insights`);
 });

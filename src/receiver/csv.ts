@@ -20,7 +20,7 @@ export function csvLine(record: StoredConsentRecord): string {
   return `${EXPORT_COLUMNS.map((column) => csvCell(cellText(record, column))).join(',')}\r\n`;
 }
 
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) || text !== value ? `"${text.replace(/"/g, '""')}"` : text;
 }

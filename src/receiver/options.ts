@@ -11,6 +11,8 @@ export interface ReceiverOptions {
   retentionDays: number;
   /** Bearer token for the admin routes. Without one they answer only to loopback clients on a loopback host. */
   adminToken?: string;
+  /** A line at the top of every admin page, e.g. which environment this is, or that its records are demo data. */
+  adminNote?: string;
   /** Other origins whose pages POST records here (CORS), e.g. `https://shop.example`. */
   allowedOrigin?: string | string[];
   /** The origin(s) visitors reach this receiver under, e.g. `https://shop.example` behind a proxy; also the Host allow-list. */
@@ -41,6 +43,7 @@ export interface ResolvedOptions {
   secret: string;
   retentionDays: number;
   adminToken: string | undefined;
+  adminNote: string | undefined;
   allowedOrigins: string[];
   publicOrigins: string[];
   trustProxy: boolean;
@@ -74,6 +77,7 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
   if (options.adminToken !== undefined && (typeof options.adminToken !== 'string' || options.adminToken.length < MIN_ADMIN_TOKEN_LENGTH)) {
     fail(`adminToken must be a string of at least ${MIN_ADMIN_TOKEN_LENGTH} characters, or left out`);
   }
+  if (options.adminNote !== undefined && typeof options.adminNote !== 'string') fail('adminNote must be a string, or left out');
   if (options.trustProxy !== undefined && typeof options.trustProxy !== 'boolean') fail('trustProxy must be true or false');
   const basePath = options.basePath ?? '';
   if (typeof basePath !== 'string' || (basePath !== '' && !/^\/[^?#]*[^/?#]$/.test(basePath))) {
@@ -85,6 +89,7 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
     secret: options.secret,
     retentionDays: options.retentionDays,
     adminToken: options.adminToken,
+    adminNote: options.adminNote,
     allowedOrigins: origins('allowedOrigin', options.allowedOrigin, fail),
     publicOrigins: origins('publicOrigin', options.publicOrigin, fail),
     trustProxy: options.trustProxy ?? false,

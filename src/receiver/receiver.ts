@@ -78,7 +78,7 @@ export function createReceiver(options: ReceiverOptions): ConsentReceiver {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'only GET', { allow: 'GET' });
       const adminPath = `${mount}/admin/`;
       const nav = ADMIN_ROUTES.filter((page) => page.title).map((page) => ({ href: `${adminPath}${page.path}`, title: page.title! }));
-      return adminRoute.handle({ req, res, url, store, adminPath, nav, onError: config.onError });
+      return adminRoute.handle({ req, res, url, store, adminPath, nav, note: config.adminNote, now: clock.now, onError: config.onError });
     }
     sendError(res, 404, 'not found');
   }

@@ -14,11 +14,15 @@ export type {
   ConsentStore,
   ConsentRecordQueries,
   InsertResult,
+  InsightfulConsentStore,
   ListPageOptions,
   QueryableConsentStore,
   RecordPage,
+  ServiceChoices,
+  StorableRecord,
   StoreClockOptions,
   StoredConsentRecord,
 } from './stores/store.js';
+export type { ConsentInsightQueries, CounterPoints, CounterRange, FirstSeen, InsightCounter, InsightDimension } from './stores/insights/counters.js';
 export type { ConsentRecord } from '../core/delivery/record.js';
 export type { ConsentDecision, ConsentMethod, ConsentLayer } from '../core/types.js';

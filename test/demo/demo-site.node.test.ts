@@ -148,6 +148,17 @@ describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
     assert.equal((await fetch(`${origin}/api/healthz`)).status, 200);
   });
 
+  it("the admin's insights show a seeded month of decisions, labelled as demo data", async () => {
+    const response = await fetch(`${origin}/api/admin/insights`);
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.match(html, /<p class="note">Demo data: [\d,]+ of these decisions are made up/);
+    const decisions = Number(/<strong>([\d,]+) decisions<\/strong>/.exec(html)![1]!.replace(/,/g, ''));
+    assert.ok(decisions > 3000, `${decisions} decisions over the month`);
+    assert.match(html, /revision 1 first decided on/, 'the seeded policy revision is marked on the time axis');
+    assert.equal((await fetch(`${origin}/api/admin/insights.csv?chart=methods`)).status, 200);
+  });
+
   it('states what the privacy policy says, in both languages, with a link to the other language', async () => {
     const page = await freshPage();
     await page.goto(`${origin}/en/privacy.html`, { waitUntil: 'networkidle0' });

@@ -28,9 +28,12 @@ describe('compliance C30: the admin needs the bearer token, or without one a loo
     assert.equal((await fetch(`${withToken.url}/admin/records.ndjson`)).status, 401);
   });
 
-  it('insights is not served yet: 404 behind the same login', async () => {
-    assert.equal((await fetch(`${withToken.url}/admin/insights`)).status, 401);
-    assert.equal((await fetch(`${withToken.url}/admin/insights`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).status, 404);
+  it('the insights page, its CSV and the stylesheet are behind the same login', async () => {
+    for (const path of ['insights', 'insights.csv?chart=methods', 'admin.css']) {
+      assert.equal((await fetch(`${withToken.url}/admin/${path}`)).status, 401, path);
+      assert.equal((await fetch(`${withToken.url}/admin/${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).status, 200, path);
+    }
+    assert.equal((await fetch(`${withToken.url}/admin/nowhere`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).status, 404);
   });
 
   it('without a token: answers a loopback client on a loopback host, and no one else', async () => {

@@ -9,15 +9,22 @@ export interface NavLink {
   title: string;
 }
 
-/** The admin's page frame: one stylesheet, a navigation between the admin's pages, no script. */
-export function adminLayout(title: string, nav: NavLink[], body: string): string {
+export interface AdminFrame {
+  /** Where the admin's pages are, e.g. `/api/admin/`: the stylesheet is beside them. */
+  adminPath: string;
+  nav: NavLink[];
+  /** The receiver's adminNote, shown on every page (e.g. "demo data"). */
+  note?: string | undefined;
+}
+
+/** The admin's page frame: the stylesheet file, a navigation between the admin's pages, no script. */
+export function adminLayout(title: string, { adminPath, nav, note }: AdminFrame, body: string): string {
   const links = nav.map((link) => `<a href="${escapeHtml(link.href)}">${escapeHtml(link.title)}</a>`).join(' · ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b}table{border-collapse:collapse;font-size:13px}
-th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}nav{margin-bottom:1rem}</style></head>
-<body><nav aria-label="Admin">${links}</nav>${body}</body></html>`;
+<link rel="stylesheet" href="${escapeHtml(`${adminPath}admin.css`)}"></head>
+<body><nav aria-label="Admin">${links}</nav><main>${note ? `<p class="note">${escapeHtml(note)}</p>` : ''}${body}</main></body></html>`;
 }
 
 export function recordsTable(records: StoredConsentRecord[]): string {

@@ -1,30 +1,46 @@
-import type { ConsentRecord } from '../../core/delivery/record.js';
+import { createMemoryInsights } from './insights/memory.js';
 import {
   checkPurgeDate,
   DEFAULT_PAGE_SIZE,
   type InsertResult,
-  type QueryableConsentStore,
+  type StorableRecord,
+  type InsightfulConsentStore,
   type StoreClockOptions,
   type StoredConsentRecord,
 } from './store.js';
 
 /** Keeps records in this process only: for tests and for trying the handler out. */
-export function createMemoryStore({ now = () => new Date() }: StoreClockOptions = {}): QueryableConsentStore {
+export function createMemoryStore({ now = () => new Date() }: StoreClockOptions = {}): InsightfulConsentStore {
   // Keyed by an ever-growing sequence number, so insertion order survives erasure and serves as the cursor.
   const bySequence = new Map<number, StoredConsentRecord>();
   const eventIds = new Map<string, number>();
+  // Each visitor's records, for the insights, which work a visitor out again whenever their records change.
+  const byConsentId = new Map<string, Set<StoredConsentRecord>>();
   let sequence = 0;
-  const copy = (record: StoredConsentRecord): StoredConsentRecord => ({ ...record, categories: { ...record.categories } });
+  const insights = createMemoryInsights((consentId) => [...(byConsentId.get(consentId) ?? [])]);
+  const copy = (record: StoredConsentRecord): StoredConsentRecord => ({
+    ...record,
+    categories: { ...record.categories },
+    ...(record.services ? { services: { ...record.services } } : {}),
+  });
   const remove = (seq: number, record: StoredConsentRecord): void => {
     bySequence.delete(seq);
     eventIds.delete(record.eventId);
+    byConsentId.get(record.consentId)?.delete(record);
+    if (byConsentId.get(record.consentId)?.size === 0) byConsentId.delete(record.consentId);
+    insights.gone(record);
   };
   return {
-    async insert(record: ConsentRecord): Promise<InsertResult> {
+    insightCounters: insights.insightCounters,
+    insightFirstSeen: insights.insightFirstSeen,
+    async insert(record: StorableRecord): Promise<InsertResult> {
       if (eventIds.has(record.eventId)) return 'duplicate';
       sequence++;
-      bySequence.set(sequence, copy({ ...record, receivedAt: now().toISOString() }));
+      const stored = copy({ ...record, receivedAt: now().toISOString() });
+      bySequence.set(sequence, stored);
       eventIds.set(record.eventId, sequence);
+      byConsentId.set(record.consentId, (byConsentId.get(record.consentId) ?? new Set()).add(stored));
+      insights.added(stored);
       return 'inserted';
     },
     async findByConsentId(consentId) {

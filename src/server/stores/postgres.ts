@@ -1,6 +1,6 @@
-import type { ConsentRecord } from '../../core/delivery/record.js';
+import { POSTGRES_INSIGHTS_SCHEMA, postgresInsights } from './insights/postgres.js';
 import { COLUMNS, recordFromRow, rowValues, type ConsentRow } from './rows.js';
-import { checkPurgeDate, DEFAULT_PAGE_SIZE, PURGE_BATCH_ROWS, type InsertResult, type QueryableConsentStore } from './store.js';
+import { checkPurgeDate, DEFAULT_PAGE_SIZE, PURGE_BATCH_ROWS, type InsertResult, type InsightfulConsentStore, type StorableRecord } from './store.js';
 
 /** The part of a `pg` Pool (or Client) this store uses; the site brings its own driver. */
 export interface PostgresQueryable {
@@ -24,11 +24,12 @@ CREATE TABLE IF NOT EXISTS consent_records (
   text_hash char(64) NOT NULL,
   widget_version text NOT NULL,
   gpc boolean NOT NULL,
-  page_url text NOT NULL
+  page_url text NOT NULL,
+  services jsonb
 );
 CREATE INDEX IF NOT EXISTS consent_records_consent_id ON consent_records (consent_id);
 CREATE INDEX IF NOT EXISTS consent_records_received_at ON consent_records (received_at, event_id);
-`;
+${POSTGRES_INSIGHTS_SCHEMA}`;
 
 /**
  * One simple-query message, so it runs on one pooled connection inside one transaction: the
@@ -49,7 +50,7 @@ const CURSOR_TIME = `to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:
  * Records in PostgreSQL, for sites with more than one receiver process: event_id is the primary
  * key and `ON CONFLICT DO NOTHING` keeps a record stored once however many deliveries race.
  */
-export function createPostgresStore(pool: PostgresQueryable, { createSchema = true }: PostgresStoreOptions = {}): QueryableConsentStore {
+export function createPostgresStore(pool: PostgresQueryable, { createSchema = true }: PostgresStoreOptions = {}): InsightfulConsentStore {
   let schema: Promise<unknown> | undefined;
   const ready = (): Promise<unknown> => {
     if (!createSchema) return Promise.resolve();
@@ -60,13 +61,14 @@ export function createPostgresStore(pool: PostgresQueryable, { createSchema = tr
     return schema;
   };
   const fields = `event_id, consent_id, decided_at, received_at, revision, method, layer, categories,
-    language, text_hash, widget_version, gpc, page_url`;
+    language, text_hash, widget_version, gpc, page_url, services`;
   const select = `SELECT ${fields} FROM consent_records`;
   return {
-    async insert(record: ConsentRecord): Promise<InsertResult> {
+    ...postgresInsights(pool, ready),
+    async insert(record: StorableRecord): Promise<InsertResult> {
       await ready();
       const result = await pool.query(
-        `INSERT INTO consent_records (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        `INSERT INTO consent_records (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT (event_id) DO NOTHING`,
         rowValues(record, record.gpc),
       );

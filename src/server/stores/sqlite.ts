@@ -1,4 +1,4 @@
-import type { ConsentRecord } from '../../core/delivery/record.js';
+import { prepareSqliteInsights, SQLITE_INSIGHTS_SCHEMA } from './insights/sqlite.js';
 import { COLUMNS, recordFromRow, rowValues, type ConsentRow } from './rows.js';
 import {
   checkPurgeDate,
@@ -6,7 +6,8 @@ import {
   PURGE_BATCH_ROWS,
   yieldToEventLoop,
   type InsertResult,
-  type QueryableConsentStore,
+  type StorableRecord,
+  type InsightfulConsentStore,
   type StoreClockOptions,
 } from './store.js';
 
@@ -34,12 +35,13 @@ CREATE TABLE IF NOT EXISTS consent_records (
   text_hash TEXT NOT NULL,
   widget_version TEXT NOT NULL,
   gpc INTEGER NOT NULL,
-  page_url TEXT NOT NULL
+  page_url TEXT NOT NULL,
+  services TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS consent_records_event_id ON consent_records (event_id);
 CREATE INDEX IF NOT EXISTS consent_records_consent_id ON consent_records (consent_id);
 CREATE INDEX IF NOT EXISTS consent_records_received_at ON consent_records (received_at);
-`;
+${SQLITE_INSIGHTS_SCHEMA}`;
 
 type RowWithSequence = ConsentRow & { seq: number };
 
@@ -54,10 +56,12 @@ const MAX_PURGE_BATCH_ROWS = 20_000;
  * process while a statement runs, so every walk over many rows goes in short pages by rowid, and
  * a purge in batches sized to take PURGE_BATCH_TARGET_MS each.
  */
-export function createSqliteStore(db: SqliteDatabase, { now = () => new Date() }: StoreClockOptions = {}): QueryableConsentStore {
+export function createSqliteStore(db: SqliteDatabase, { now = () => new Date() }: StoreClockOptions = {}): InsightfulConsentStore {
   db.exec(SQLITE_SCHEMA);
+  addServicesColumn(db);
+  const insights = prepareSqliteInsights(db);
   const insert = db.prepare(
-    `INSERT INTO consent_records (${COLUMNS}, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO consent_records (${COLUMNS}, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (event_id) DO NOTHING`,
   );
   const byConsentId = db.prepare(`SELECT * FROM consent_records WHERE consent_id = ? ORDER BY decided_at, rowid`);
@@ -70,7 +74,8 @@ export function createSqliteStore(db: SqliteDatabase, { now = () => new Date() }
     `DELETE FROM consent_records WHERE rowid IN (SELECT rowid FROM consent_records WHERE received_at < ? LIMIT ?)`,
   );
   return {
-    async insert(record: ConsentRecord): Promise<InsertResult> {
+    ...insights,
+    async insert(record: StorableRecord): Promise<InsertResult> {
       const { changes } = insert.run(...rowValues(record, record.gpc ? 1 : 0), now().toISOString());
       return changes === 1 ? 'inserted' : 'duplicate';
     },
@@ -110,4 +115,10 @@ export function createSqliteStore(db: SqliteDatabase, { now = () => new Date() }
       }
     },
   };
+}
+
+/** A table made before records could carry per-service choices gets the column. */
+function addServicesColumn(db: SqliteDatabase): void {
+  const columns = db.prepare('PRAGMA table_info(consent_records)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'services')) db.exec('ALTER TABLE consent_records ADD COLUMN services TEXT');
 }

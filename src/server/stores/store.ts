@@ -1,15 +1,28 @@
 import type { ConsentRecord } from '../../core/delivery/record.js';
+import type { ConsentInsightQueries } from './insights/counters.js';
 
 /** `duplicate` when a record with the same eventId is already stored: the first one wins. */
 export type InsertResult = 'inserted' | 'duplicate';
 
 /** Where createConsentHandler puts records. Must be idempotent by `eventId`. */
 export interface ConsentStore {
-  insert(record: ConsentRecord): Promise<InsertResult>;
+  insert(record: StorableRecord): Promise<InsertResult>;
 }
 
+/**
+ * Per-service choices (service id → granted), which a record may carry beside its categories. The
+ * widget does not send them yet and validateConsentRecord does not let them through; the stores
+ * keep and count them when a record handed to `insert` has them.
+ */
+export interface ServiceChoices {
+  services?: Record<string, boolean>;
+}
+
+/** What a store takes: a record, with per-service choices when it has them. */
+export type StorableRecord = ConsentRecord & ServiceChoices;
+
 /** A stored record and when the server received it. */
-export interface StoredConsentRecord extends ConsentRecord {
+export interface StoredConsentRecord extends ConsentRecord, ServiceChoices {
   receivedAt: string;
 }
 
@@ -49,7 +62,13 @@ export interface ConsentRecordQueries {
   purgeOlderThan(date: Date): Promise<number>;
 }
 
-export type QueryableConsentStore = ConsentStore & ConsentRecordQueries;
+/**
+ * The bundled stores also keep the insights' daily counters (`ConsentInsightQueries`); a store of
+ * your own may leave them out, and the admin's insights page then says so.
+ */
+export type QueryableConsentStore = ConsentStore & ConsentRecordQueries & Partial<ConsentInsightQueries>;
+/** What createMemoryStore, createSqliteStore and createPostgresStore return. */
+export type InsightfulConsentStore = ConsentStore & ConsentRecordQueries & ConsentInsightQueries;
 
 /** Options every bundled store takes. */
 export interface StoreClockOptions {
