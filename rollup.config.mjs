@@ -27,8 +27,7 @@ const LANGUAGES = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 /** Loaded by the main file on demand, each built before it so it can pin their hashes. */
 const CHUNKS = ['ui', 'banner', 'debug', 'delivery', 'embeds', 'store'];
 
-const minify = () =>
-  terser({ ecma: 2020, module: false, format: { comments: false }, compress: { passes: 3 } });
+const minify = () => terser({ ecma: 2020, module: false, format: { comments: false }, compress: { passes: 3 } });
 const resolve = () => nodeResolve({ browser: true, exportConditions: ['production'] });
 
 /**
@@ -36,7 +35,9 @@ const resolve = () => nodeResolve({ browser: true, exportConditions: ['productio
  * SHA-256: every page view downloads the main file's pins, and a hash is bytes gzip cannot shrink.
  */
 function pinned(name) {
-  return `sha256-${createHash('sha256').update(readFileSync(dist(`cookie-consent.${name}.js`))).digest('base64')}`;
+  return `sha256-${createHash('sha256')
+    .update(readFileSync(dist(`cookie-consent.${name}.js`)))
+    .digest('base64')}`;
 }
 
 /** CSS without comments and with no more whitespace than it needs; spaces inside values are kept (one each). */
@@ -80,7 +81,16 @@ function minifyCssTemplates() {
     name: 'minify-css-templates',
     transform(code, id) {
       if (!id.startsWith(dist('ui/'))) return null;
-      const out = code.replace(/\bcss ?`([^`]*)`/g, (whole, body) => 'css`' + body.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : squeezeCss(part))).join('') + '`');
+      const out = code.replace(
+        /\bcss ?`([^`]*)`/g,
+        (whole, body) =>
+          'css`' +
+          body
+            .split(/(\$\{[^}]*\})/)
+            .map((part, i) => (i % 2 ? part : squeezeCss(part)))
+            .join('') +
+          '`',
+      );
       return out === code ? null : { code: out, map: null };
     },
   };

@@ -11,7 +11,6 @@ import { mediaFeaturesPlugin } from './test/ui/media-features-plugin.mjs';
 
 const [chromium, firefox] = browsers;
 
-
 // Every test file gets a browser context of its own: fresh cookies, storage and IndexedDB.
 // In front from the start: Firefox may hold back the timers of a page it thinks is behind another.
 const freshContextPage = async ({ browser }) => {
@@ -40,12 +39,7 @@ export default {
   // verbatimScriptTagBuild: the script-tag build as built, since its chunks are checked against SRI hashes.
   // The receiver's insights page over a seeded month, that test/receiver/insights-browser.test.ts loads.
   middleware: [deliveryTestServer, cspTestServer, verbatimScriptTagBuild, insightsTestServer],
-  plugins: [
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
-    reactAsEsModules(),
-    mediaFeaturesPlugin(),
-    bringToFrontPlugin(),
-  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), reactAsEsModules(), mediaFeaturesPlugin(), bringToFrontPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -41,9 +41,19 @@ function memory(pid) {
 }
 
 const record = (origin) => ({
-  schema: 1, eventId: randomUUID(), consentId: randomUUID(), timestamp: new Date().toISOString(), revision: 3,
-  method: 'custom', layer: 'preferences', categories: { session: true, analytics: false }, language: 'lv',
-  textHash: 'c'.repeat(64), widgetVersion: '0.1.0', gpc: false, pageUrl: `${origin}/en/`,
+  schema: 1,
+  eventId: randomUUID(),
+  consentId: randomUUID(),
+  timestamp: new Date().toISOString(),
+  revision: 3,
+  method: 'custom',
+  layer: 'preferences',
+  categories: { session: true, analytics: false },
+  language: 'lv',
+  textHash: 'c'.repeat(64),
+  widgetVersion: '0.1.0',
+  gpc: false,
+  pageUrl: `${origin}/en/`,
 });
 
 async function postLatencies(url, until) {
@@ -107,14 +117,26 @@ async function benchExport() {
       const seconds = (performance.now() - started) / 1000;
       const after = memory(child.pid);
       const result = {
-        format, status, bytes, rows: format === 'csv' ? lines - 1 : lines, seconds, rssBefore: before.rss, peak: after.peak,
-        posts: latencies.length, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: Math.max(...latencies),
-        baseP50: percentile(baseline, 0.5), baseP99: percentile(baseline, 0.99),
+        format,
+        status,
+        bytes,
+        rows: format === 'csv' ? lines - 1 : lines,
+        seconds,
+        rssBefore: before.rss,
+        peak: after.peak,
+        posts: latencies.length,
+        p50: percentile(latencies, 0.5),
+        p99: percentile(latencies, 0.99),
+        max: Math.max(...latencies),
+        baseP50: percentile(baseline, 0.5),
+        baseP99: percentile(baseline, 0.99),
       };
       results.push(result);
-      log(`${format}: ${result.rows} rows, ${mb(bytes)} MB in ${seconds.toFixed(1)} s; RSS ${mb(before.rss)} MB before, peak ${mb(after.peak)} MB; ` +
-        `${latencies.length} POSTs meanwhile p50 ${result.p50.toFixed(1)} ms p99 ${result.p99.toFixed(1)} ms max ${result.max.toFixed(1)} ms ` +
-        `(without export p50 ${result.baseP50.toFixed(1)} ms p99 ${result.baseP99.toFixed(1)} ms)`);
+      log(
+        `${format}: ${result.rows} rows, ${mb(bytes)} MB in ${seconds.toFixed(1)} s; RSS ${mb(before.rss)} MB before, peak ${mb(after.peak)} MB; ` +
+          `${latencies.length} POSTs meanwhile p50 ${result.p50.toFixed(1)} ms p99 ${result.p99.toFixed(1)} ms max ${result.max.toFixed(1)} ms ` +
+          `(without export p50 ${result.baseP50.toFixed(1)} ms p99 ${result.baseP99.toFixed(1)} ms)`,
+      );
     }
   } finally {
     child.kill('SIGTERM');
@@ -146,8 +168,18 @@ async function benchPurge() {
   const left = await store.count();
   db.close();
   if (purged !== PURGE_ROWS || left !== keep) throw new Error(`purged ${purged}, ${left} left`);
-  const result = { rows: PURGE_ROWS, keep, seconds, perSecond: PURGE_ROWS / seconds, maxStallMs: delay.max / 1e6, p99StallMs: delay.percentile(99) / 1e6, size };
-  log(`purge: ${PURGE_ROWS} rows in ${seconds.toFixed(1)} s (${result.perSecond.toFixed(0)} rows/s); event loop stalled at most ${result.maxStallMs.toFixed(1)} ms (p99 ${result.p99StallMs.toFixed(1)} ms)`);
+  const result = {
+    rows: PURGE_ROWS,
+    keep,
+    seconds,
+    perSecond: PURGE_ROWS / seconds,
+    maxStallMs: delay.max / 1e6,
+    p99StallMs: delay.percentile(99) / 1e6,
+    size,
+  };
+  log(
+    `purge: ${PURGE_ROWS} rows in ${seconds.toFixed(1)} s (${result.perSecond.toFixed(0)} rows/s); event loop stalled at most ${result.maxStallMs.toFixed(1)} ms (p99 ${result.p99StallMs.toFixed(1)} ms)`,
+  );
   return result;
 }
 
@@ -159,8 +191,7 @@ try {
     const db = new Database(file);
     createSqliteStore(db);
     db.close();
-  }
-  else exportResults = await benchExport();
+  } else exportResults = await benchExport();
   if (!SKIP_PURGE) purgeResult = await benchPurge();
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -168,11 +199,16 @@ try {
 
 const cpu = cpus();
 const rows = (exportResults ?? [])
-  .map((r) => `| ${r.format} | ${r.rows} | ${mb(r.bytes)} | ${r.seconds.toFixed(1)} | ${mb(r.rssBefore)} → ${mb(r.peak)} | ${r.posts} | ${r.p50.toFixed(1)} | **${r.p99.toFixed(1)}** | ${r.max.toFixed(1)} | ${r.baseP50.toFixed(1)} / ${r.baseP99.toFixed(1)} |`)
+  .map(
+    (r) =>
+      `| ${r.format} | ${r.rows} | ${mb(r.bytes)} | ${r.seconds.toFixed(1)} | ${mb(r.rssBefore)} → ${mb(r.peak)} | ${r.posts} | ${r.p50.toFixed(1)} | **${r.p99.toFixed(1)}** | ${r.max.toFixed(1)} | ${r.baseP50.toFixed(1)} / ${r.baseP99.toFixed(1)} |`,
+  )
   .join('\n');
 const measured = `Measured ${new Date().toISOString()} on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}; 1-minute load
 average ${loadBefore.toFixed(2)} before and ${loadavg()[0].toFixed(2)} after (the machine is shared: other work shows up in the latencies).`;
-const exportSection = exportResults && `${EXPORT_SECTION} (\`npm run bench:receiver-export\`)
+const exportSection =
+  exportResults &&
+  `${EXPORT_SECTION} (\`npm run bench:receiver-export\`)
 
 ${measured}
 
@@ -184,7 +220,9 @@ every 10 ms; the last column is the same client's latency before the export, for
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows}
 `;
-const purgeSection = purgeResult && `${PURGE_SECTION} (\`npm run bench:receiver-export\`)
+const purgeSection =
+  purgeResult &&
+  `${PURGE_SECTION} (\`npm run bench:receiver-export\`)
 
 ${measured}
 

@@ -130,7 +130,10 @@ if (rows !== expected || !allCreated) {
 
 const cpu = cpus();
 const table = results
-  .map((r) => `| ${r.concurrency} | ${r.count} | ${r.seconds.toFixed(2)} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(1)} |`)
+  .map(
+    (r) =>
+      `| ${r.concurrency} | ${r.count} | ${r.seconds.toFixed(2)} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(1)} |`,
+  )
   .join('\n');
 const heading = `## ${STORE === 'postgres' ? 'PostgreSQL' : 'SQLite'} throughput`;
 const section = `${heading} (\`${STORE === 'postgres' ? 'BENCH_STORE=postgres ' : ''}npm run bench:receiver\`)

@@ -61,7 +61,17 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-scanner-'));
 function scanOnce() {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [join(root, 'bin', 'cookie-consent-widget.mjs'), 'scan', `${origin}/`, '--json', '--quiet', '--pages', String(PAGES), '--html', join(dir, 'report.html')]);
+    const child = spawn(process.execPath, [
+      join(root, 'bin', 'cookie-consent-widget.mjs'),
+      'scan',
+      `${origin}/`,
+      '--json',
+      '--quiet',
+      '--pages',
+      String(PAGES),
+      '--html',
+      join(dir, 'report.html'),
+    ]);
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.on('close', (code) => resolve({ code, seconds: (performance.now() - started) / 1000, report: JSON.parse(stdout || '{}') }));
@@ -73,7 +83,9 @@ for (let run = 0; run < RUNS; run++) {
   const load = loadavg()[0];
   const result = await scanOnce();
   runs.push({ ...result, load });
-  console.log(`run ${run + 1}: ${result.seconds.toFixed(1)} s, exit ${result.code}, ${result.report.pages?.length} pages, ${result.report.items?.length} items, ${result.report.leaks?.length} leaks (load average before: ${load.toFixed(1)})`);
+  console.log(
+    `run ${run + 1}: ${result.seconds.toFixed(1)} s, exit ${result.code}, ${result.report.pages?.length} pages, ${result.report.items?.length} items, ${result.report.leaks?.length} leaks (load average before: ${load.toFixed(1)})`,
+  );
 }
 server.close();
 rmSync(dir, { recursive: true, force: true });
@@ -87,7 +99,10 @@ const lines = [
   '',
   '| run | wall time (s) | exit code | pages | items | leaks | load average (1 min) before |',
   '| --- | --- | --- | --- | --- | --- | --- |',
-  ...runs.map((run, index) => `| ${index + 1} | ${run.seconds.toFixed(1)} | ${run.code} | ${run.report.pages?.length} | ${run.report.items?.length} | ${run.report.leaks?.length} | ${run.load.toFixed(1)} |`),
+  ...runs.map(
+    (run, index) =>
+      `| ${index + 1} | ${run.seconds.toFixed(1)} | ${run.code} | ${run.report.pages?.length} | ${run.report.items?.length} | ${run.report.leaks?.length} | ${run.load.toFixed(1)} |`,
+  ),
   '',
   `Median: ${median.toFixed(1)} s (budget: under 60 s on 2 cores).`,
   '',

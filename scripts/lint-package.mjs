@@ -22,7 +22,17 @@ try {
     process.exit(packed.status ?? 1);
   }
   const tarball = join(folder, packed.stdout.trim().split('\n').at(-1));
-  run('npx', ['attw', tarball, '--profile', 'esm-only', '--exclude-entrypoints', './cookie-consent.js', './package.json', './custom-elements.json', './schema/consent-record.schema.json']);
+  run('npx', [
+    'attw',
+    tarball,
+    '--profile',
+    'esm-only',
+    '--exclude-entrypoints',
+    './cookie-consent.js',
+    './package.json',
+    './custom-elements.json',
+    './schema/consent-record.schema.json',
+  ]);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -36,7 +36,10 @@ const browser = await puppeteer.launch({
 });
 const written = [];
 try {
-  for (const [direction, lang] of [['ltr', 'en'], ['rtl', 'ar']]) {
+  for (const [direction, lang] of [
+    ['ltr', 'en'],
+    ['rtl', 'ar'],
+  ]) {
     for (const theme of ['light', 'dark']) {
       for (const width of [1280, 360]) {
         for (const layer of ['banner', 'dialog']) {

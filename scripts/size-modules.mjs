@@ -48,4 +48,5 @@ console.log(`dist/${file}: ${kb(gzip)} gzip, ${modules.length} modules\n`);
 console.log('| folder | share of gzip | of the file |\n| --- | ---: | ---: |');
 for (const [folder, minified] of [...folders].sort((a, b) => b[1] - a[1])) console.log(`| ${folder} | ${kb(share(minified))} | ${percent(minified)} |`);
 console.log('\n| module | share of gzip | of the file |\n| --- | ---: | ---: |');
-for (const module of modules.sort((a, b) => b.minified - a.minified)) console.log(`| ${module.name} | ${kb(share(module.minified))} | ${percent(module.minified)} |`);
+for (const module of modules.sort((a, b) => b.minified - a.minified))
+  console.log(`| ${module.name} | ${kb(share(module.minified))} | ${percent(module.minified)} |`);

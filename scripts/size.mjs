@@ -33,7 +33,10 @@ const visits = [
 const NPM_INITIAL_CEILING = 24.8 * KB;
 /** Reported so a site knows what each feature costs. */
 const extraVisits = [
-  { name: 'first visit, with an endpoint (banner + receipts + delivery)', files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.store.js', 'cookie-consent.delivery.js'] },
+  {
+    name: 'first visit, with an endpoint (banner + receipts + delivery)',
+    files: ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.store.js', 'cookie-consent.delivery.js'],
+  },
   { name: 'opening the preferences adds (Lit, the dialog)', files: ['cookie-consent.ui.js'] },
   { name: 'a page with a gated iframe adds', files: ['cookie-consent.embeds.js'] },
   { name: 'the first decision or look at the history adds (IndexedDB)', files: ['cookie-consent.store.js'] },
@@ -57,7 +60,16 @@ const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 const lines = [row(['file', 'raw', 'gzip', 'brotli']), row(['---', '---:', '---:', '---:'])];
-for (const file of ['cookie-consent.js', 'cookie-consent.banner.js', 'cookie-consent.ui.js', 'cookie-consent.delivery.js', 'cookie-consent.embeds.js', 'cookie-consent.store.js', ...languages.map((lang) => `cookie-consent.${lang}.js`), 'cookie-consent.debug.js']) {
+for (const file of [
+  'cookie-consent.js',
+  'cookie-consent.banner.js',
+  'cookie-consent.ui.js',
+  'cookie-consent.delivery.js',
+  'cookie-consent.embeds.js',
+  'cookie-consent.store.js',
+  ...languages.map((lang) => `cookie-consent.${lang}.js`),
+  'cookie-consent.debug.js',
+]) {
   const size = sizes(file);
   lines.push(row([`dist/${file}`, kb(size.raw), kb(size.gzip), kb(size.brotli)]));
 }
@@ -77,8 +89,18 @@ for (const visit of extraVisits) {
 const npm = await measureNpmBundle();
 if (npm.initialBytes > NPM_INITIAL_CEILING) aboveCeiling++;
 const npmCeiling = `${kb(NPM_INITIAL_CEILING)}${npm.initialBytes > NPM_INITIAL_CEILING ? ' EXCEEDED' : ''}`;
-lines.push(row(["npm: an app's first chunk with `import 'cookie-consent-widget/define'`", 'esbuild, minified, splitting', kb(npm.initialBytes), '—', npmCeiling]));
-lines.push(row(['npm: on demand (dialog, delivery, receipts, embeds, debug, 6 languages)', `${npm.onDemand.length} chunks`, kb(npm.onDemand.reduce((sum, chunk) => sum + chunk.bytes, 0)), '—', '—']));
+lines.push(
+  row(["npm: an app's first chunk with `import 'cookie-consent-widget/define'`", 'esbuild, minified, splitting', kb(npm.initialBytes), '—', npmCeiling]),
+);
+lines.push(
+  row([
+    'npm: on demand (dialog, delivery, receipts, embeds, debug, 6 languages)',
+    `${npm.onDemand.length} chunks`,
+    kb(npm.onDemand.reduce((sum, chunk) => sum + chunk.bytes, 0)),
+    '—',
+    '—',
+  ]),
+);
 lines.push('', 'A non-English page adds its language chunk to a first visit; debug mode (`debug: true`) adds the debug chunk. 1 KB = 1024 bytes.');
 console.log(lines.join('\n'));
 if (aboveCeiling > 0) {

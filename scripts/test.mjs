@@ -12,7 +12,7 @@ if (missing.length > 0) {
 }
 
 const steps = [
-  ['lint', 'npx', ['eslint', '.']],
+  ['lint (ESLint, Prettier)', 'npm', ['run', 'lint', '--silent']],
   // The build comes before the typecheck: tests import the built package from dist/.
   ['build', 'npm', ['run', 'build', '--silent']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],

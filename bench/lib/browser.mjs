@@ -39,11 +39,9 @@ export async function openPage(context, url, beforeNavigation = async () => {}) 
   return { page, cdp };
 }
 
-export const waitForBanner = (page) =>
-  page.waitForFunction(() => window.__probe.bannerAt !== null, null, { timeout: 20_000, polling: 50 });
+export const waitForBanner = (page) => page.waitForFunction(() => window.__probe.bannerAt !== null, null, { timeout: 20_000, polling: 50 });
 
-export const waitForGatedScript = (page, polling = 50) =>
-  page.waitForFunction(() => window.__analyticsRanAt !== undefined, null, { timeout: 20_000, polling });
+export const waitForGatedScript = (page, polling = 50) => page.waitForFunction(() => window.__analyticsRanAt !== undefined, null, { timeout: 20_000, polling });
 
 /** Clicks the widget's "Accept all"; resolves to `performance.now()` just before the click. */
 export function clickAccept(page, widget) {

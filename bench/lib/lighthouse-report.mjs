@@ -25,11 +25,14 @@ const SHOWN_ITEMS = 3;
 /** What an audit found, in a few words per item: the message, the reason, the element or the URL. */
 function itemsOf(audit) {
   const items = Array.isArray(audit.details?.items) ? audit.details.items : [];
-  return items.slice(0, SHOWN_ITEMS).map((item) => {
-    const what = item.description ?? item.reason ?? item.node?.snippet ?? item.url ?? item.source?.url;
-    const where = item.sourceLocation?.url ?? (item.description || item.reason ? item.node?.snippet : undefined);
-    return [what, where].filter((text) => typeof text === 'string').join(' — ');
-  }).filter(Boolean);
+  return items
+    .slice(0, SHOWN_ITEMS)
+    .map((item) => {
+      const what = item.description ?? item.reason ?? item.node?.snippet ?? item.url ?? item.source?.url;
+      const where = item.sourceLocation?.url ?? (item.description || item.reason ? item.node?.snippet : undefined);
+      return [what, where].filter((text) => typeof text === 'string').join(' — ');
+    })
+    .filter(Boolean);
 }
 
 const score = (lhr, id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);

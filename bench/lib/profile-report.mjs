@@ -42,9 +42,7 @@ function describeFunction({ module, callFrame }) {
   if (!source) return { name: wrapper ?? (callFrame.functionName || '(anonymous)'), source: '(no source map)', built };
   return {
     name:
-      source.name ??
-      nameInSource(source.file, source.line, source.column) ??
-      (callFrame.functionName ? `${callFrame.functionName} (minified)` : '(anonymous)'),
+      source.name ?? nameInSource(source.file, source.line, source.column) ?? (callFrame.functionName ? `${callFrame.functionName} (minified)` : '(anonymous)'),
     source: `${relative(repoRoot, source.file)}:${source.line + 1}:${source.column + 1}`,
     built,
   };

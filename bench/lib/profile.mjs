@@ -52,7 +52,9 @@ async function profileVisitor(browser, origin) {
 function acceptModules(totals, visits) {
   const rows = [...totals.modules].sort((a, b) => b[1] - a[1]);
   const name = (module) => (module.startsWith('(') ? module : `dist/${module}`);
-  return ['| module | self ms |', '| --- | ---: |', ...rows.map(([module, micros]) => `| ${name(module)} | ${(micros / visits / 1000).toFixed(2)} |`)].join('\n');
+  return ['| module | self ms |', '| --- | ---: |', ...rows.map(([module, micros]) => `| ${name(module)} | ${(micros / visits / 1000).toFixed(2)} |`)].join(
+    '\n',
+  );
 }
 
 export async function runProfile({ origin, visitors }) {

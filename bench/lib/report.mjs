@@ -8,7 +8,8 @@ function ratio(ours, other) {
   return (ours / other).toFixed(2);
 }
 
-const cell = (unit, row) => (row.min === undefined ? format(unit, row.median) : `${format(unit, row.median)} (${format(unit, row.min)}–${format(unit, row.max)})`);
+const cell = (unit, row) =>
+  row.min === undefined ? format(unit, row.median) : `${format(unit, row.median)} (${format(unit, row.min)}–${format(unit, row.max)})`;
 
 /**
  * `spreadOf` names what the (min–max) is: the visitors of one run, or the medians of several.

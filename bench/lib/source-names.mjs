@@ -21,9 +21,5 @@ export function nameInSource(file, line, column) {
   if (text === undefined) return null;
   const before = text.slice(0, column);
   const callee = ARGUMENT_OF.exec(before)?.[1];
-  return (
-    DECLARED_AT.exec(text.slice(column))?.[1] ??
-    ASSIGNED_BEFORE.exec(before)?.[1] ??
-    (callee === undefined ? null : `(callback of ${callee})`)
-  );
+  return DECLARED_AT.exec(text.slice(column))?.[1] ?? ASSIGNED_BEFORE.exec(before)?.[1] ?? (callee === undefined ? null : `(callback of ${callee})`);
 }

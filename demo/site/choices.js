@@ -24,7 +24,10 @@
     list.replaceChildren(
       ...records.map((record) => {
         const item = document.createElement('li');
-        const allowed = Object.entries(record.categories).filter(([, on]) => on).map(([id]) => id).join(', ');
+        const allowed = Object.entries(record.categories)
+          .filter(([, on]) => on)
+          .map(([id]) => id)
+          .join(', ');
         item.textContent = `${new Date(record.timestamp).toLocaleString(document.documentElement.lang)} — ${record.method} (${record.layer}): ${allowed}`;
         return item;
       }),

@@ -6,9 +6,14 @@
   const show = () => {
     const promo = document.getElementById('promo');
     if (!promo) return;
-    promo.textContent = document.documentElement.lang === 'lv'
-      ? (returning ? 'Prieks jūs redzēt atkal: −10 % ar kodu SVEIKS.' : 'Jaunums: Gauja laikapstākļu stacija.')
-      : (returning ? 'Welcome back: 10% off with code SVEIKS.' : 'New: the Gauja weather station.');
+    promo.textContent =
+      document.documentElement.lang === 'lv'
+        ? returning
+          ? 'Prieks jūs redzēt atkal: −10 % ar kodu SVEIKS.'
+          : 'Jaunums: Gauja laikapstākļu stacija.'
+        : returning
+          ? 'Welcome back: 10% off with code SVEIKS.'
+          : 'New: the Gauja weather station.';
     promo.hidden = false;
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show, { once: true });

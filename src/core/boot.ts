@@ -12,12 +12,7 @@ import type { ConsentConfig } from './types.js';
  * downloading the banner there on a first visit. The manager brings the parts (src/core/parts.ts).
  * @throws ConsentConfigError when the configuration is wrong, naming the key.
  */
-export function bootConsent(
-  config: ConsentConfig,
-  win: Window,
-  manager: ConsentManager,
-  started?: (manager: ConsentManager) => void,
-): ConsentManager {
+export function bootConsent(config: ConsentConfig, win: Window, manager: ConsentManager, started?: (manager: ConsentManager) => void): ConsentManager {
   if (manager.started) return manager;
   manager.start(config, { window: win });
   started?.(manager);

@@ -1,6 +1,14 @@
 import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, matches, SAME_SITE_PATTERN } from './config-patterns.js';
 import { isSafeUrl } from './safe-url.js';
-import type { CategoryConfig, ConsentConfig, ConsentCookieOptions, CookieDescription, GoogleConsentModeOptions, ResolvedCategory, ResolvedConfig } from './types.js';
+import type {
+  CategoryConfig,
+  ConsentConfig,
+  ConsentCookieOptions,
+  CookieDescription,
+  GoogleConsentModeOptions,
+  ResolvedCategory,
+  ResolvedConfig,
+} from './types.js';
 
 export const DEFAULT_EXPIRES_DAYS = 182;
 export const DEFAULT_COOKIE_NAME = 'cookie_consent';
@@ -57,7 +65,8 @@ export function withDefaults(config: ConsentConfig): ResolvedConfig {
     cookie,
     categories: arrayOr<CategoryConfig>(config.categories ?? DEFAULT_CATEGORIES).map(categoryWithDefaults),
     // true, absent or anything unchecked: on with no options.
-    googleConsentMode: config.googleConsentMode === false ? false : pick(objectOr<GoogleConsentModeOptions>(config.googleConsentMode), ['waitForUpdate', 'region']),
+    googleConsentMode:
+      config.googleConsentMode === false ? false : pick(objectOr<GoogleConsentModeOptions>(config.googleConsentMode), ['waitForUpdate', 'region']),
     ...pick(config, ['language', 'reloadOnWithdraw'] as const),
   } as Record<string, unknown>;
   for (const key in OPTION_DEFAULTS) {
@@ -69,7 +78,9 @@ export function withDefaults(config: ConsentConfig): ResolvedConfig {
 
 function categoryWithDefaults(value: CategoryConfig): ResolvedCategory {
   const category = objectOr<CategoryConfig>(value);
-  const cookies = arrayOr<CookieDescription>(category.cookies).map((cookie) => pick(objectOr<CookieDescription>(cookie), ['name', 'provider', 'duration', 'purpose']) as CookieDescription);
+  const cookies = arrayOr<CookieDescription>(category.cookies).map(
+    (cookie) => pick(objectOr<CookieDescription>(cookie), ['name', 'provider', 'duration', 'purpose']) as CookieDescription,
+  );
   return {
     id: category.id!,
     required: category.required ?? false,

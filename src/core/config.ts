@@ -1,11 +1,4 @@
-import type {
-  ConsentConfig,
-  ConsentLayout,
-  ConsentTheme,
-  CookieDescription,
-  ResolvedCategory,
-  ResolvedConfig,
-} from './types.js';
+import type { ConsentConfig, ConsentLayout, ConsentTheme, CookieDescription, ResolvedCategory, ResolvedConfig } from './types.js';
 import { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_COOKIE_PATH, DEFAULT_SAME_SITE, OPTION_DEFAULTS } from './config-defaults.js';
 import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, isSameSite, matches } from './config-patterns.js';
 import { isSafeUrl } from './safe-url.js';
@@ -64,11 +57,20 @@ type Test = (value: unknown) => boolean;
 const isBoolean: Test = (value) => typeof value === 'boolean';
 const isNonEmptyString: Test = (value) => typeof value === 'string' && value !== '';
 const isUrl: Test = (value) => typeof value === 'string' && isSafeUrl(value);
-const matching = (pattern: RegExp): Test => (value) => matches(pattern, value);
+const matching =
+  (pattern: RegExp): Test =>
+  (value) =>
+    matches(pattern, value);
 // Number.isInteger and Number.isFinite are false for anything but a number, so no typeof is needed.
-const isIntegerUpTo = (max: number): Test => (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
+const isIntegerUpTo =
+  (max: number): Test =>
+  (value) =>
+    Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
 /** `every` skips the holes of a sparse array, as the check always has. */
-const isArrayOf = (test: Test): Test => (value) => Array.isArray(value) && value.every((item) => test(item));
+const isArrayOf =
+  (test: Test): Test =>
+  (value) =>
+    Array.isArray(value) && value.every((item) => test(item));
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -99,11 +101,7 @@ function objectWith(value: unknown, allowed: readonly string[], path: string, ex
   const object = checked<Record<string, unknown>>(value, path, expected, isPlainObject);
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key)) {
-      throw new ConsentConfigError(
-        path ? `${path}.${key}` : key,
-        `one of the known keys (${allowed.join(', ')})`,
-        `an unknown key`,
-      );
+      throw new ConsentConfigError(path ? `${path}.${key}` : key, `one of the known keys (${allowed.join(', ')})`, `an unknown key`);
     }
   }
   return object;
@@ -167,9 +165,19 @@ function resolveCookie(value: unknown): ResolvedConfig['cookie'] {
   const cookie = objectWith(value === undefined ? {} : value, ['name', 'domain', 'path', 'sameSite'], 'cookie', 'an object { name, domain, path, sameSite }');
   // A null attribute gets its default too, as in withDefaults; the domain has none.
   return withoutUndefined({
-    name: checked<string>(cookie['name'] ?? DEFAULT_COOKIE_NAME, 'cookie.name', 'a cookie name of token characters (RFC 6265), at most 64', matching(COOKIE_NAME_PATTERN)),
+    name: checked<string>(
+      cookie['name'] ?? DEFAULT_COOKIE_NAME,
+      'cookie.name',
+      'a cookie name of token characters (RFC 6265), at most 64',
+      matching(COOKIE_NAME_PATTERN),
+    ),
     path: checked<string>(cookie['path'] ?? DEFAULT_COOKIE_PATH, 'cookie.path', 'a path starting with "/"', matching(COOKIE_PATH_PATTERN)),
-    sameSite: checked<ResolvedConfig['cookie']['sameSite']>(cookie['sameSite'] ?? DEFAULT_SAME_SITE, 'cookie.sameSite', '"Lax", "Strict" or "None"', isSameSite),
+    sameSite: checked<ResolvedConfig['cookie']['sameSite']>(
+      cookie['sameSite'] ?? DEFAULT_SAME_SITE,
+      'cookie.sameSite',
+      '"Lax", "Strict" or "None"',
+      isSameSite,
+    ),
     domain: optional<string | undefined>(cookie['domain'], 'cookie.domain', 'a host name such as "example.com"', matching(COOKIE_DOMAIN_PATTERN)),
   });
 }
@@ -191,8 +199,18 @@ function resolveGoogleConsentMode(value: unknown): ResolvedConfig['googleConsent
   if (value === false) return false;
   const options = objectWith(value, ['waitForUpdate', 'region'], 'googleConsentMode', 'true, false or { waitForUpdate, region }');
   return withoutUndefined({
-    waitForUpdate: optional<number | undefined>(options['waitForUpdate'], 'googleConsentMode.waitForUpdate', 'an integer of milliseconds from 0 to 60000', isIntegerUpTo(60_000)),
-    region: optional<string[] | undefined>(options['region'], 'googleConsentMode.region', 'an array of ISO 3166 codes such as "LV" or "US-CA"', isArrayOf(matching(REGION_CODE_PATTERN))),
+    waitForUpdate: optional<number | undefined>(
+      options['waitForUpdate'],
+      'googleConsentMode.waitForUpdate',
+      'an integer of milliseconds from 0 to 60000',
+      isIntegerUpTo(60_000),
+    ),
+    region: optional<string[] | undefined>(
+      options['region'],
+      'googleConsentMode.region',
+      'an array of ISO 3166 codes such as "LV" or "US-CA"',
+      isArrayOf(matching(REGION_CODE_PATTERN)),
+    ),
   });
 }
 

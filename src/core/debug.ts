@@ -135,9 +135,13 @@ export function startDebug(manager: ConsentManager, win: Window): void {
   observer.observe(doc, { childList: true, subtree: true });
   const later = guarded(checkStorage);
   doc.addEventListener('DOMContentLoaded', later, { once: true });
-  win.addEventListener('load', () => {
-    later();
-    win.setTimeout(later, LATE_CHECK_MS);
-  }, { once: true });
+  win.addEventListener(
+    'load',
+    () => {
+      later();
+      win.setTimeout(later, LATE_CHECK_MS);
+    },
+    { once: true },
+  );
   if (doc.readyState === 'complete') win.setTimeout(later, LATE_CHECK_MS);
 }

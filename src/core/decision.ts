@@ -63,11 +63,8 @@ export function isDecisionCurrent(decision: ConsentDecision, config: ResolvedCon
  * decision only the required categories are in effect, so a first decision never "changes" them.
  */
 export function changedCategories(config: ResolvedConfig, previous: ConsentDecision | null, next: ConsentDecision | null): string[] {
-  const inEffect = (decision: ConsentDecision | null, id: string, required: boolean): boolean =>
-    required || decision?.categories[id] === true;
-  return config.categories
-    .filter(({ id, required }) => inEffect(previous, id, required) !== inEffect(next, id, required))
-    .map(({ id }) => id);
+  const inEffect = (decision: ConsentDecision | null, id: string, required: boolean): boolean => required || decision?.categories[id] === true;
+  return config.categories.filter(({ id, required }) => inEffect(previous, id, required) !== inEffect(next, id, required)).map(({ id }) => id);
 }
 
 /** Categories granted before and refused now: what a withdrawal must clean up after. */

@@ -1,11 +1,4 @@
-import {
-  changedCategories,
-  createDecision,
-  erasePatternsRefusedBy,
-  isDecisionCurrent,
-  sameDecision,
-  withdrawnCategories,
-} from './decision.js';
+import { changedCategories, createDecision, erasePatternsRefusedBy, isDecisionCurrent, sameDecision, withdrawnCategories } from './decision.js';
 import type { ConsentChangeDetail, ConsentEventMap, ConsentView } from './events.js';
 import { warnOnce } from './log.js';
 import { decodeConsentCookie, encodeConsentCookie, readConsentCookie } from './storage/consent-cookie.js';
@@ -15,14 +8,7 @@ import type { ConsentParts } from './parts.js';
 import { acceptAllUnderSignals, readPrivacySignals, type PrivacySignals } from './signals/privacy-signals.js';
 import { startTabSync, type TabSync } from './sync.js';
 import { checkedCookieName, forgetCheckedConfig } from './config-fingerprint.js';
-import type {
-  CategoryStates,
-  ConsentConfig,
-  ConsentDecision,
-  ConsentLayer,
-  ConsentMethod,
-  ResolvedConfig,
-} from './types.js';
+import type { CategoryStates, ConsentConfig, ConsentDecision, ConsentLayer, ConsentMethod, ResolvedConfig } from './types.js';
 
 export interface DecisionOptions {
   /** Where the visitor decided; `api` when a script called the method. */

@@ -10,7 +10,8 @@ import type * as languageChunksModule from './language-chunks.js';
  */
 export interface ChunkExports extends PartModules {
   /** The first layer without Lit, and the configuration check that runs before it is shown. */
-  banner: Pick<typeof configModule, 'resolveConfig'> & Pick<typeof liteBannerModule, 'liteBanner'> & { loadLanguage: typeof languageChunksModule.loadLanguageChunk };
+  banner: Pick<typeof configModule, 'resolveConfig'> &
+    Pick<typeof liteBannerModule, 'liteBanner'> & { loadLanguage: typeof languageChunksModule.loadLanguageChunk };
   /** Lit, the element and the preferences dialog. */
   ui: { define(): void };
 }

@@ -99,7 +99,8 @@ export function createChunkLoader(win: Window, own: HTMLScriptElement | null): C
       const known = entries.get(name);
       if (known) {
         // The first pin stands: a different one for a chunk already asked for is refused.
-        if (pinned && known.integrity !== undefined && pinned !== known.integrity) return Promise.reject(new Error(`${name} is already pinned to another hash`));
+        if (pinned && known.integrity !== undefined && pinned !== known.integrity)
+          return Promise.reject(new Error(`${name} is already pinned to another hash`));
         return known.promise;
       }
       const integrity = integrityOf(name, pinned);

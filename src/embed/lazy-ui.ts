@@ -91,7 +91,8 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     if (settings || ui.standsAside()) return;
     try {
       const base = baseLanguage(language);
-      const label = config.translations[language]?.['settingsButton'] ?? config.translations[base]?.['settingsButton'] ?? SETTINGS_LABELS[base] ?? SETTINGS_LABELS['en']!;
+      const label =
+        config.translations[language]?.['settingsButton'] ?? config.translations[base]?.['settingsButton'] ?? SETTINGS_LABELS[base] ?? SETTINGS_LABELS['en']!;
       settings = renderSettingsButton(host, language, label, open);
     } catch (error) {
       warnOnce('lite-settings', 'the settings button could not be drawn; data-consent-open links still open the settings.', error);

@@ -12,8 +12,7 @@ export const RECEIPT_COOKIE = 'consent_receipt';
 export const RECEIPT_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
 const VERSION = 'v1';
 
-const signature = (consentId: string, secret: string): Buffer =>
-  createHmac('sha256', secret).update(`consent-receipt:${VERSION}:${consentId}`).digest();
+const signature = (consentId: string, secret: string): Buffer => createHmac('sha256', secret).update(`consent-receipt:${VERSION}:${consentId}`).digest();
 
 export function signReceipt(consentId: string, secret: string): string {
   return `${VERSION}.${consentId}.${signature(consentId, secret).toString('base64url')}`;

@@ -1,14 +1,27 @@
 import type { StoredConsentRecord } from '../server/stores/store.js';
 
 export const EXPORT_COLUMNS = [
-  'receivedAt', 'timestamp', 'eventId', 'consentId', 'revision', 'method', 'layer',
-  'categories', 'language', 'textHash', 'widgetVersion', 'gpc', 'pageUrl',
+  'receivedAt',
+  'timestamp',
+  'eventId',
+  'consentId',
+  'revision',
+  'method',
+  'layer',
+  'categories',
+  'language',
+  'textHash',
+  'widgetVersion',
+  'gpc',
+  'pageUrl',
 ] as const;
 
 /** A record's field as one readable cell: categories as `id:yes id:no`. */
 export function cellText(record: StoredConsentRecord, column: (typeof EXPORT_COLUMNS)[number]): string {
   if (column === 'categories') {
-    return Object.entries(record.categories).map(([id, granted]) => `${id}:${granted ? 'yes' : 'no'}`).join(' ');
+    return Object.entries(record.categories)
+      .map(([id, granted]) => `${id}:${granted ? 'yes' : 'no'}`)
+      .join(' ');
   }
   return String(record[column]);
 }

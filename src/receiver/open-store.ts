@@ -42,4 +42,3 @@ async function importDriver<T>(name: string): Promise<T> {
     throw new UsageError(`the receiver needs the ${name} package: npm install ${name}`, { cause: error });
   }
 }
-

@@ -73,7 +73,8 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
   if (typeof options.secret !== 'string' || options.secret.length < MIN_SECRET_LENGTH) {
     fail(`secret must be a string of at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`)`);
   }
-  if (!Number.isFinite(options.retentionDays) || options.retentionDays <= 0) fail(`retentionDays must be a positive number of days, not ${String(options.retentionDays)}`);
+  if (!Number.isFinite(options.retentionDays) || options.retentionDays <= 0)
+    fail(`retentionDays must be a positive number of days, not ${String(options.retentionDays)}`);
   if (options.adminToken !== undefined && (typeof options.adminToken !== 'string' || options.adminToken.length < MIN_ADMIN_TOKEN_LENGTH)) {
     fail(`adminToken must be a string of at least ${MIN_ADMIN_TOKEN_LENGTH} characters, or left out`);
   }

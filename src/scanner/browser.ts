@@ -16,7 +16,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, fallback = DE
   const candidates = [env['CHROME_PATH'], fallback].filter((path): path is string => Boolean(path));
   const found = candidates.find((path) => existsSync(path));
   if (found) return found;
-  const looked = env['CHROME_PATH'] ? `CHROME_PATH (${env['CHROME_PATH']}) and ${fallback} do not exist` : `CHROME_PATH is not set and ${fallback} does not exist`;
+  const looked = env['CHROME_PATH']
+    ? `CHROME_PATH (${env['CHROME_PATH']}) and ${fallback} do not exist`
+    : `CHROME_PATH is not set and ${fallback} does not exist`;
   throw new ScanError(
     `Chromium not found: ${looked}. Install it with \`sudo apt-get install chromium\` (Debian, Ubuntu), or set CHROME_PATH to a Chrome or Chromium binary.`,
   );

@@ -64,11 +64,7 @@ const knownInitiator = (observations: Observation[]): Initiator | undefined =>
 function toItem(observations: Observation[], options: ClassifyOptions): ScannedItem {
   const first = observations[0]!;
   const declared = declaredFor(first, options.configs);
-  const known = declared
-    ? undefined
-    : first.kind === 'request'
-      ? options.database.lookupHost(first.name)
-      : options.database.lookupName(first.name);
+  const known = declared ? undefined : first.kind === 'request' ? options.database.lookupHost(first.name) : options.database.lookupName(first.name);
   const widget = isWidgetOwn(first, options.configs);
   // A third-party request is required only when the site says so: even a font or CDN download
   // hands the visitor's address to another company, so the database's "Functional" is not enough.
@@ -85,7 +81,11 @@ function toItem(observations: Observation[], options: ClassifyOptions): ScannedI
     ...(withAttributes ? { cookie: withAttributes.cookie } : {}),
     ...(first.kind === 'request' ? { resourceType: first.resourceType, exampleUrl: first.url } : {}),
     first: { phase: first.phase, step: first.step, page: first.page, initiator: knownInitiator(observations) ?? first.initiator },
-    seen: { beforeChoice: observations.some((observation) => observation.step === 'before-choice'), afterAccept: after('accept'), afterReject: after('reject') },
+    seen: {
+      beforeChoice: observations.some((observation) => observation.step === 'before-choice'),
+      afterAccept: after('accept'),
+      afterReject: after('reject'),
+    },
     ...(declared ? { declared: declared.id } : {}),
     ...(known ? { known } : {}),
     widget,
@@ -101,7 +101,13 @@ function leakOf(item: ScannedItem, observations: Observation[]): Leak | undefine
   const found = beforeConsent ?? afterReject;
   if (!found) return undefined;
   const initiator = found.initiator.kind !== 'unknown' ? found.initiator : item.first.initiator;
-  return { item, when: beforeConsent ? 'before consent' : 'after Reject all', page: found.page, initiator, alsoAfterReject: Boolean(beforeConsent && afterReject) };
+  return {
+    item,
+    when: beforeConsent ? 'before consent' : 'after Reject all',
+    page: found.page,
+    initiator,
+    alsoAfterReject: Boolean(beforeConsent && afterReject),
+  };
 }
 
 /**

@@ -98,7 +98,14 @@ function mostCommonCategory(entries: KnownCookie[]): KnownCookie {
 
 /** "facebook.com (3rd party)", ".google.com" and "www.googletagmanager.com" as bare host names. */
 function hostOf(domain: string): string {
-  const host = (domain.replace(/\(.*?\)/g, ' ').trim().split(/\s+/)[0] ?? '').replace(/^\*?\./, '').toLowerCase();
+  const host = (
+    domain
+      .replace(/\(.*?\)/g, ' ')
+      .trim()
+      .split(/\s+/)[0] ?? ''
+  )
+    .replace(/^\*?\./, '')
+    .toLowerCase();
   return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(host) ? host : '';
 }
 

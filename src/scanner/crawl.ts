@@ -4,7 +4,8 @@
  */
 
 /** Files a link can point at that are not pages: following them would only download them. */
-const NOT_A_PAGE = /\.(pdf|zip|gz|tgz|rar|7z|png|jpe?g|gif|svg|webp|avif|ico|mp[34]|webm|mov|avi|wav|ogg|css|js|mjs|json|xml|txt|csv|woff2?|ttf|eot|exe|dmg|apk)$/i;
+const NOT_A_PAGE =
+  /\.(pdf|zip|gz|tgz|rar|7z|png|jpe?g|gif|svg|webp|avif|ico|mp[34]|webm|mov|avi|wav|ogg|css|js|mjs|json|xml|txt|csv|woff2?|ttf|eot|exe|dmg|apk)$/i;
 
 /** A page's URL without its fragment, or undefined when it is not a same-origin page. */
 export function samePageUrl(href: string, origin: string): string | undefined {

@@ -52,7 +52,7 @@ export function describeFlags(cookie: CookieAttributes | undefined): string {
 
 /** Where the item's category comes from. */
 export function describeCategory(item: ScannedItem): string {
-  if (item.widget) return 'the widget\'s own (required)';
+  if (item.widget) return "the widget's own (required)";
   if (item.declared) return `${item.declared} (declared${item.required ? ', required' : ''})`;
   if (item.known) return `${item.known.category} (Open Cookie Database: ${item.known.platform}, ${item.known.databaseCategory}; not declared)`;
   return 'unknown (not declared, not in the Open Cookie Database)';
@@ -74,7 +74,9 @@ export function describeChoices(report: ScanReport): string {
   const how = (method: string | undefined) => (method === 'api' ? 'the widget API' : method === 'button' ? 'a button of that name' : 'nothing found to click');
   const choices = `"Accept all" through ${how(report.choices.accept)}, "Reject all" through ${how(report.choices.reject)}`;
   if (report.widgetFound) return choices;
-  return report.choices.accept === 'none' && report.choices.reject === 'none' ? 'not found on the pages, and no button to accept or reject' : `not found; ${choices}`;
+  return report.choices.accept === 'none' && report.choices.reject === 'none'
+    ? 'not found on the pages, and no button to accept or reject'
+    : `not found; ${choices}`;
 }
 
 export function undeclared(report: ScanReport): ScannedItem[] {

@@ -75,7 +75,11 @@ export function instrumentWrites(binding: string): void {
       // Not a URL: the browser makes no request either.
     }
   };
-  for (const [element, property] of [[HTMLImageElement, 'src'], [HTMLScriptElement, 'src'], [HTMLIFrameElement, 'src']] as const) {
+  for (const [element, property] of [
+    [HTMLImageElement, 'src'],
+    [HTMLScriptElement, 'src'],
+    [HTMLIFrameElement, 'src'],
+  ] as const) {
     const descriptor = Object.getOwnPropertyDescriptor(element.prototype, property);
     if (!descriptor?.set) continue;
     const setSource = descriptor.set;

@@ -16,9 +16,18 @@ const COLUMNS: Record<ItemKind, [string, (item: ScannedItem) => string][]> = {
     ['Expires', (item) => describeExpiry(item.cookie)],
     ['Flags', (item) => describeFlags(item.cookie)],
   ],
-  localStorage: [['Key', (item) => item.name], ['Origin', (item) => item.scope]],
-  sessionStorage: [['Key', (item) => item.name], ['Origin', (item) => item.scope]],
-  indexedDB: [['Database', (item) => item.name], ['Origin', (item) => item.scope]],
+  localStorage: [
+    ['Key', (item) => item.name],
+    ['Origin', (item) => item.scope],
+  ],
+  sessionStorage: [
+    ['Key', (item) => item.name],
+    ['Origin', (item) => item.scope],
+  ],
+  indexedDB: [
+    ['Database', (item) => item.name],
+    ['Origin', (item) => item.scope],
+  ],
   request: [
     ['Host', (item) => item.name],
     ['Type', (item) => item.resourceType ?? ''],
@@ -35,9 +44,18 @@ const SHARED_COLUMNS: [string, (item: ScannedItem) => string][] = [
 
 function section(kind: ItemKind, items: ScannedItem[]): string {
   const columns = [...COLUMNS[kind], ...SHARED_COLUMNS];
-  const rows = items.map((item) => `<tr class="${item.required ? 'required' : 'optional'}">${cells('td', columns.map(([, value]) => value(item)))}</tr>`);
+  const rows = items.map(
+    (item) =>
+      `<tr class="${item.required ? 'required' : 'optional'}">${cells(
+        'td',
+        columns.map(([, value]) => value(item)),
+      )}</tr>`,
+  );
   return `<h2>${escapeHtml(SECTION_TITLES[kind])} (${items.length})</h2>
-<table><thead><tr>${cells('th', columns.map(([title]) => title))}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+<table><thead><tr>${cells(
+    'th',
+    columns.map(([title]) => title),
+  )}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fff}

@@ -1,4 +1,14 @@
-import { describeCategory, describeChoices, describeExpiry, describeFlags, describeInitiator, describeLeak, describeSeen, SECTION_TITLES, undeclared } from './describe.js';
+import {
+  describeCategory,
+  describeChoices,
+  describeExpiry,
+  describeFlags,
+  describeInitiator,
+  describeLeak,
+  describeSeen,
+  SECTION_TITLES,
+  undeclared,
+} from './describe.js';
 import type { ItemKind, ScannedItem, ScanReport } from './types.js';
 
 /** Columns padded to their widest cell; the last one runs on. */
@@ -12,7 +22,8 @@ function rowFor(item: ScannedItem): string[] {
   if (item.kind === 'cookie') {
     return [item.name, item.scope, describeExpiry(item.cookie), describeFlags(item.cookie) || '-', describeSeen(item), describeCategory(item), setBy];
   }
-  if (item.kind === 'request') return [item.name, item.resourceType ?? '', describeSeen(item), describeCategory(item), `by ${describeInitiator(item.first.initiator)}`];
+  if (item.kind === 'request')
+    return [item.name, item.resourceType ?? '', describeSeen(item), describeCategory(item), `by ${describeInitiator(item.first.initiator)}`];
   return [item.name, item.scope, describeSeen(item), describeCategory(item), setBy];
 }
 
@@ -48,6 +59,8 @@ export function terminalReport(report: ScanReport): string {
     lines.push(`${missing.length} item${missing.length === 1 ? '' : 's'} not declared by the configuration: ${missing.map((item) => item.name).join(', ')}`);
     lines.push('  (--config FILE writes a configuration with them in their cookie tables)', '');
   }
-  lines.push(report.leaks.length > 0 ? `Result: ${report.leaks.length} leak${report.leaks.length === 1 ? '' : 's'} (exit code 1)` : 'Result: clean (exit code 0)');
+  lines.push(
+    report.leaks.length > 0 ? `Result: ${report.leaks.length} leak${report.leaks.length === 1 ? '' : 's'} (exit code 1)` : 'Result: clean (exit code 0)',
+  );
   return lines.join('\n');
 }

@@ -37,10 +37,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   try {
     const settings = { browser, timeoutMs: options.timeoutMs, progress: options.progress };
     const crawl = await crawlBeforeChoice(options.url, options.pages, settings);
-    const [accepted, rejected] = await Promise.all([
-      visitAfterChoice(crawl.pages, 'accept', settings),
-      visitAfterChoice(crawl.pages, 'reject', settings),
-    ]);
+    const [accepted, rejected] = await Promise.all([visitAfterChoice(crawl.pages, 'accept', settings), visitAfterChoice(crawl.pages, 'reject', settings)]);
     const configs = distinct(crawl.configs.flatMap((raw) => toPageConfig(raw) ?? []));
     const { items, leaks } = classify([...crawl.observations, ...accepted.observations, ...rejected.observations], {
       database,

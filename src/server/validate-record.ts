@@ -24,10 +24,14 @@ export const MAX_PAGE_URL_LENGTH = 2048;
 
 type Check = (value: unknown) => string | null;
 
-const oneOf = (allowed: string[]): Check => (value) =>
-  typeof value === 'string' && allowed.includes(value) ? null : `must be one of ${allowed.join(', ')}`;
-const matches = (pattern: RegExp, what: string): Check => (value) =>
-  typeof value === 'string' && pattern.test(value) ? null : `must be ${what}`;
+const oneOf =
+  (allowed: string[]): Check =>
+  (value) =>
+    typeof value === 'string' && allowed.includes(value) ? null : `must be one of ${allowed.join(', ')}`;
+const matches =
+  (pattern: RegExp, what: string): Check =>
+  (value) =>
+    typeof value === 'string' && pattern.test(value) ? null : `must be ${what}`;
 
 const FIELDS: Record<keyof ConsentRecord, Check> = {
   schema: (value) => (value === 1 ? null : 'must be 1'),
@@ -38,14 +42,11 @@ const FIELDS: Record<keyof ConsentRecord, Check> = {
       ? null
       : `must be an ISO 8601 UTC time like 2026-11-27T10:00:00.000Z, from ${EARLIEST_TIME.slice(0, 4)} up to before ${LATEST_TIME.slice(0, 4)}`,
   revision: (value) =>
-    Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647
-      ? null
-      : 'must be an integer from 0 to 2147483647',
+    Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647 ? null : 'must be an integer from 0 to 2147483647',
   method: oneOf(METHODS),
   layer: oneOf(LAYERS),
   categories: checkCategories,
-  language: (value) =>
-    typeof value === 'string' && value.length <= 35 && LANGUAGE.test(value) ? null : 'must be a language tag like en or pt-BR',
+  language: (value) => (typeof value === 'string' && value.length <= 35 && LANGUAGE.test(value) ? null : 'must be a language tag like en or pt-BR'),
   textHash: matches(SHA256_HEX, '64 lower-case hex digits (SHA-256)'),
   widgetVersion: matches(VERSION, 'a version like 1.2.3'),
   gpc: (value) => (typeof value === 'boolean' ? null : 'must be true or false'),

@@ -10,7 +10,10 @@ import type { ConsentConfig } from '../../src/core/types.js';
  */
 const VALID: [string, ConsentConfig][] = [
   ['the minimum', { revision: 1, policyUrl: '/privacy' }],
-  ['an endpoint, a language and translations', { revision: 3, policyUrl: '/p', endpoint: '/api/consent', language: 'lv', translations: { lv: { acceptAll: 'Pieņemt visus' }, 'en-GB': {} } }],
+  [
+    'an endpoint, a language and translations',
+    { revision: 3, policyUrl: '/p', endpoint: '/api/consent', language: 'lv', translations: { lv: { acceptAll: 'Pieņemt visus' }, 'en-GB': {} } },
+  ],
   ['layout, theme, expiry', { revision: 0, policyUrl: 'https://example.com/privacy', layout: 'modal', theme: 'dark', expiresDays: 30 }],
   ['a cookie with every option', { revision: 1, policyUrl: '/p', cookie: { name: 'site_consent', domain: 'example.com', path: '/shop', sameSite: 'Strict' } }],
   ['a cookie with only a name', { revision: 1, policyUrl: '/p', cookie: { name: 'c' } }],
@@ -30,11 +33,14 @@ const VALID: [string, ConsentConfig][] = [
   ['Consent Mode on', { revision: 1, policyUrl: '/p', googleConsentMode: true }],
   ['Consent Mode with options', { revision: 1, policyUrl: '/p', googleConsentMode: { waitForUpdate: 500, region: ['LV', 'US-CA'] } }],
   ['Consent Mode with a region only', { revision: 1, policyUrl: '/p', googleConsentMode: { region: ['LV'] } }],
-  ['every switch the other way', { revision: 1, policyUrl: '/p', gpc: false, uet: true, meta: true, reloadOnWithdraw: true, settingsButton: false, dnt: false, debug: true }],
+  [
+    'every switch the other way',
+    { revision: 1, policyUrl: '/p', gpc: false, uet: true, meta: true, reloadOnWithdraw: true, settingsButton: false, dnt: false, debug: true },
+  ],
   ['reloadOnWithdraw false', { revision: 1, policyUrl: '/p', reloadOnWithdraw: false }],
 ];
 
-describe('withDefaults, the script-tag build\'s unchecked fill-in, agrees with resolveConfig', () => {
+describe("withDefaults, the script-tag build's unchecked fill-in, agrees with resolveConfig", () => {
   for (const [name, config] of VALID) {
     it(`for ${name}`, () => {
       expect(withDefaults(structuredClone(config))).to.deep.equal(resolveConfig(structuredClone(config)));

@@ -49,7 +49,12 @@ const invalid: [string, Record<string, unknown>, string, string][] = [
   ['category label empty', { categories: [{ id: 'ads', label: '' }] }, 'config.categories[0].label', 'non-empty string'],
   ['category erase not array', { categories: [{ id: 'ads', erase: '_ga' }] }, 'config.categories[0].erase', 'cookie names'],
   ['category erase with "*" inside', { categories: [{ id: 'ads', erase: ['_g*a'] }] }, 'config.categories[0].erase', 'prefix*'],
-  ['category cookie missing purpose', { categories: [{ id: 'ads', cookies: [{ name: '_fbp', provider: 'Meta', duration: '90 days' }] }] }, 'config.categories[0].cookies[0].purpose', 'non-empty string'],
+  [
+    'category cookie missing purpose',
+    { categories: [{ id: 'ads', cookies: [{ name: '_fbp', provider: 'Meta', duration: '90 days' }] }] },
+    'config.categories[0].cookies[0].purpose',
+    'non-empty string',
+  ],
   ['category cookies not array', { categories: [{ id: 'ads', cookies: {} }] }, 'config.categories[0].cookies', 'an array'],
   ['gpc not boolean', { gpc: 'yes' }, 'config.gpc', 'true or false'],
   ['googleConsentMode a string', { googleConsentMode: 'on' }, 'config.googleConsentMode', 'true, false or'],

@@ -144,16 +144,12 @@ describe('consent cookie format (compliance C25, C26)', () => {
   it('never grants for 1000 decoded-valid values that do not fit the configuration', () => {
     const id = fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/);
     fc.assert(
-      fc.property(
-        fc.dictionary(id, fc.boolean(), { minKeys: 1, maxKeys: 6 }),
-        fc.integer({ min: 0, max: 9 }),
-        (categories, revision) => {
-          fc.pre(!(revision === 4 && JSON.stringify(Object.keys(categories).sort()) === JSON.stringify(['analytics', 'preferences', 'promotional', 'session'])));
-          const other: ConsentDecision = { ...decision, revision, categories };
-          const decoded = decodeConsentCookie(encodeConsentCookie(other), now);
-          return decoded !== null && !isDecisionCurrent(decoded, config, now);
-        },
-      ),
+      fc.property(fc.dictionary(id, fc.boolean(), { minKeys: 1, maxKeys: 6 }), fc.integer({ min: 0, max: 9 }), (categories, revision) => {
+        fc.pre(!(revision === 4 && JSON.stringify(Object.keys(categories).sort()) === JSON.stringify(['analytics', 'preferences', 'promotional', 'session'])));
+        const other: ConsentDecision = { ...decision, revision, categories };
+        const decoded = decodeConsentCookie(encodeConsentCookie(other), now);
+        return decoded !== null && !isDecisionCurrent(decoded, config, now);
+      }),
       { numRuns: 1000 },
     );
   });

@@ -152,7 +152,10 @@ describe('compliance C9: withdrawal and narrowing erase what the refused categor
 
     await manager.set({ analytics: false });
     const after = doc.cookie.split(';').map((pair) => pair.trim().split('=')[0]);
-    expect(after.filter((name) => name === '_ga' || name === '_ga_XYZ123' || name === '_gid'), 'analytics cookies, every path').to.deep.equal([]);
+    expect(
+      after.filter((name) => name === '_ga' || name === '_ga_XYZ123' || name === '_gid'),
+      'analytics cookies, every path',
+    ).to.deep.equal([]);
     expect(after).to.include.members(['currency', '_fbp', 'sid', 'cookie_consent']);
     expect(after, 'a cookie no category declares is left alone').to.include('gallery_view');
     expect(storage.getItem('_ga_client')).to.equal(null);

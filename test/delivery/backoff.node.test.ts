@@ -13,8 +13,14 @@ describe('backoffDelay', () => {
   it('doubles with every failure, between half and all of base·2^(n−1)', () => {
     for (let failures = 1; failures <= 6; failures++) {
       const full = 1000 * 2 ** (failures - 1);
-      assert.equal(backoffDelay(failures, options, () => 0), full / 2);
-      assert.equal(backoffDelay(failures, options, () => 1), full);
+      assert.equal(
+        backoffDelay(failures, options, () => 0),
+        full / 2,
+      );
+      assert.equal(
+        backoffDelay(failures, options, () => 1),
+        full,
+      );
     }
   });
 
@@ -25,7 +31,10 @@ describe('backoffDelay', () => {
         return delay >= 0 && delay <= options.maxMs;
       }),
     );
-    assert.equal(backoffDelay(1e6, DEFAULT_BACKOFF, () => 1), DEFAULT_BACKOFF.maxMs);
+    assert.equal(
+      backoffDelay(1e6, DEFAULT_BACKOFF, () => 1),
+      DEFAULT_BACKOFF.maxMs,
+    );
   });
 
   it('spreads clients out: jitter gives different waits for the same failure count', () => {

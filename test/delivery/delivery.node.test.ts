@@ -39,7 +39,15 @@ interface PageOptions {
 }
 
 /** A page with delivery started: the endpoint answers `answers`, then `then`. */
-function openPage({ answers = [], then = 201, store = memoryStore(), localStorage = memoryStorage(), decision = null, endpoint = '/consent', options = {} }: PageOptions = {}) {
+function openPage({
+  answers = [],
+  then = 201,
+  store = memoryStore(),
+  localStorage = memoryStorage(),
+  decision = null,
+  endpoint = '/consent',
+  options = {},
+}: PageOptions = {}) {
   const clock = fakeClock();
   const server = fakeEndpoint(answers, then);
   const win = fakeWindow({ clock, endpoint: server, store, localStorage });
@@ -216,7 +224,10 @@ describe('delivery: retries after failures (a fake clock, a scripted endpoint)',
     page.manager.decide('reject-all');
     await nextTurn();
     assert.equal(page.server.requests.length, 1);
-    assert.deepEqual(outboxOf(page.store).map((e) => e.attempts), [1]);
+    assert.deepEqual(
+      outboxOf(page.store).map((e) => e.attempts),
+      [1],
+    );
   });
 });
 
@@ -269,7 +280,10 @@ describe('delivery: the outbox is bounded and never drops a record silently', ()
     const decisions: ConsentDecision[] = [];
     for (let n = 0; n <= MAX_OUTBOX; n++) {
       decisions.push(page.manager.decide(n % 2 ? 'accept-all' : 'reject-all'));
-      await until(() => outboxOf(page.store).length === Math.min(n + 1, MAX_OUTBOX) && page.failed.some((f) => !f.willRetry) === n >= MAX_OUTBOX, `decision ${n + 1} queued`);
+      await until(
+        () => outboxOf(page.store).length === Math.min(n + 1, MAX_OUTBOX) && page.failed.some((f) => !f.willRetry) === n >= MAX_OUTBOX,
+        `decision ${n + 1} queued`,
+      );
     }
     const dropped = page.failed.filter((f) => !f.willRetry);
     assert.equal(dropped.length, 1);
@@ -335,12 +349,18 @@ describe('delivery: records survive the page', () => {
     const page = openPage({ localStorage, decision, options: { backlog: [kept] } });
     await until(() => page.delivered.length === 1, 'the delivery');
     await page.delivery.flush();
-    assert.deepEqual(page.server.requests.map((r) => r.eventId), [kept.eventId]);
+    assert.deepEqual(
+      page.server.requests.map((r) => r.eventId),
+      [kept.eventId],
+    );
   });
 
   it('what another version or a script left in the pending records is skipped and taken out', async () => {
     const localStorage = memoryStorage();
-    localStorage.setItem('cookie-consent-widget:pending-records', JSON.stringify([{ detail: { origin: 'this-tab', decision: { consentId: 1 } }, eventId: 'x' }, 'junk']));
+    localStorage.setItem(
+      'cookie-consent-widget:pending-records',
+      JSON.stringify([{ detail: { origin: 'this-tab', decision: { consentId: 1 } }, eventId: 'x' }, 'junk']),
+    );
     const page = openPage({ localStorage });
     await page.delivery.flush();
     assert.deepEqual(page.server.requests, []);

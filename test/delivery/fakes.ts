@@ -28,8 +28,7 @@ export function fakeClock(): FakeClock {
   let time = 0;
   let nextHandle = 1;
   const timers = new Map<number, { at: number; callback: () => void }>();
-  const soonest = (): [number, { at: number; callback: () => void }] | undefined =>
-    [...timers].sort(([a, x], [b, y]) => x.at - y.at || a - b)[0];
+  const soonest = (): [number, { at: number; callback: () => void }] | undefined => [...timers].sort(([a, x], [b, y]) => x.at - y.at || a - b)[0];
   const fire = (handle: number, at: number, callback: () => void): void => {
     timers.delete(handle);
     time = at;
@@ -217,7 +216,13 @@ export interface FakeWindow extends EventTarget {
  * sendBeacon (recorded, accepted), localStorage, document events, and indexedDB.databases(),
  * which lists the widget's database once the memory store holds anything.
  */
-export function fakeWindow({ clock, endpoint, store, localStorage = memoryStorage(), href = 'https://shop.example/checkout/?cart=42' }: FakeWindowOptions): Window & FakeWindow {
+export function fakeWindow({
+  clock,
+  endpoint,
+  store,
+  localStorage = memoryStorage(),
+  href = 'https://shop.example/checkout/?cart=42',
+}: FakeWindowOptions): Window & FakeWindow {
   const url = new URL(href);
   const win = new EventTarget() as Window & FakeWindow;
   const document = Object.assign(new EventTarget(), { baseURI: href });

@@ -90,7 +90,10 @@ describe('delivery of consent records when the network or the server fails', () 
     const second = await openDeliveryPage(lane.endpoint);
     const state = await waitForServer(lane, (s) => s.rows.length >= 1, 'the record of the decision');
     await deliveriesSettled(second);
-    expect((await lane.state()).rows.map((row) => row.method), 'exactly one row').to.deep.equal(['accept-all']);
+    expect(
+      (await lane.state()).rows.map((row) => row.method),
+      'exactly one row',
+    ).to.deep.equal(['accept-all']);
     expect(state.rows[0]!.layer).to.equal('api');
     expect(second.page().errors).to.deep.equal([]);
   });

@@ -5,11 +5,7 @@ import { readPendingRecords } from '../../src/core/delivery/pending-records.js';
 import { openFrame, pollInterval, waitFor } from '../helpers.js';
 
 export type Fault =
-  | { kind: 'drop' }
-  | { kind: 'stall' }
-  | { kind: 'status'; status: number }
-  | { kind: 'delay'; ms: number }
-  | { kind: 'ack-delay'; ms: number };
+  { kind: 'drop' } | { kind: 'stall' } | { kind: 'status'; status: number } | { kind: 'delay'; ms: number } | { kind: 'ack-delay'; ms: number };
 
 export interface ServerState {
   rows: { eventId: string; consentId: string; method: string; layer: string }[];
@@ -30,8 +26,7 @@ export interface DeliveryPageWindow extends Window {
 export function newLane() {
   const id = `lane-${crypto.randomUUID()}`;
   const base = `/test-receiver/${id}`;
-  const control = (body: object): Promise<Response> =>
-    fetch(`${base}/control`, { method: 'POST', body: JSON.stringify(body) });
+  const control = (body: object): Promise<Response> => fetch(`${base}/control`, { method: 'POST', body: JSON.stringify(body) });
   return {
     endpoint: `${base}/consent`,
     faults: (faults: Fault[], sticky: Fault | null = null) => control({ faults, sticky }),

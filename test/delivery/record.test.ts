@@ -36,9 +36,21 @@ describe('consent records (compliance C12)', () => {
     await waitFor(() => page().delivered.length === 1, 'the record to be delivered');
     const { record, attempts } = page().delivered[0]!;
     expect(attempts).to.equal(1);
-    expect(Object.keys(record).sort()).to.deep.equal(
-      ['categories', 'consentId', 'eventId', 'gpc', 'language', 'layer', 'method', 'pageUrl', 'revision', 'schema', 'textHash', 'timestamp', 'widgetVersion'],
-    );
+    expect(Object.keys(record).sort()).to.deep.equal([
+      'categories',
+      'consentId',
+      'eventId',
+      'gpc',
+      'language',
+      'layer',
+      'method',
+      'pageUrl',
+      'revision',
+      'schema',
+      'textHash',
+      'timestamp',
+      'widgetVersion',
+    ]);
     expect(record.schema).to.equal(1);
     expect(record.eventId).to.match(UUID);
     expect(record.eventId).to.not.equal(decision.consentId);
@@ -89,7 +101,7 @@ describe('consent records (compliance C12)', () => {
     expect(page().onManager).to.deep.equal([{ type: 'consent-delivered', eventId }]);
   });
 
-  it("a decision taken in another tab is recorded once, by that tab", async () => {
+  it('a decision taken in another tab is recorded once, by that tab', async () => {
     const lane = newLane();
     const a = await openDeliveryPage(lane.endpoint);
     const b = await openDeliveryPage(lane.endpoint);

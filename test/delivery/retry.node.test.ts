@@ -161,7 +161,12 @@ describe('delivery retries: backoff on a fake clock', () => {
   it('networkBack() while a try is failing: the pass starts again at once instead of backing off', async () => {
     const clock = fakeClock();
     const tries: ((ok: boolean) => void)[] = [];
-    const retries = createRetryScheduler(async () => ['record'], () => new Promise<boolean>((resolve) => tries.push(resolve)), backoff, clock);
+    const retries = createRetryScheduler(
+      async () => ['record'],
+      () => new Promise<boolean>((resolve) => tries.push(resolve)),
+      backoff,
+      clock,
+    );
     const pass = retries.run();
     await until(() => tries.length === 1, 'the first try');
     retries.networkBack();

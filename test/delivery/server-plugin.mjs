@@ -30,7 +30,13 @@ function lane(id) {
     const db = new Database(':memory:');
     const store = server.createSqliteStore(db);
     // Flood limits off: one test browser sends every lane's records from one address.
-    const receiver = createReceiver({ store, secret: 'delivery-tests-secret-0123456789abcdef', retentionDays: 30, basePath: '/api', rateLimit: { perAddress: false, perConsentId: false } });
+    const receiver = createReceiver({
+      store,
+      secret: 'delivery-tests-secret-0123456789abcdef',
+      retentionDays: 30,
+      basePath: '/api',
+      rateLimit: { perAddress: false, perConsentId: false },
+    });
     found = { receiver, store, db, faults: [], sticky: null, requests: [], standalone: null };
     lanes.set(id, found);
   }

@@ -75,10 +75,7 @@ describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
       video: document.querySelector('iframe')!.getAttribute('src'),
       placeholder: document.querySelector('[data-consent-placeholder]')?.textContent,
     }));
-    assert.deepEqual(
-      { ...state, placeholder: undefined },
-      { cookies: '', storage: 0, analytics: 0, pixel: 0, video: null, placeholder: undefined },
-    );
+    assert.deepEqual({ ...state, placeholder: undefined }, { cookies: '', storage: 0, analytics: 0, pixel: 0, video: null, placeholder: undefined });
     assert.match(state.placeholder ?? '', /Reklāmas/, 'the video placeholder speaks Latvian');
     for (const path of ['/analytics.js', '/pixel.js', '/video.html']) assert.equal(await requested(page, path), false, path);
     await page.close();
@@ -163,7 +160,15 @@ describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
     const page = await freshPage();
     await page.goto(`${origin}/en/privacy.html`, { waitUntil: 'networkidle0' });
     const english = await page.$eval('main', (main) => main.textContent!);
-    for (const statement of [/session cookies and regular cookies/, /not needed for the core functions/, /withdraw your consent/, /access the data/, /erased/, /10 years/, /State Data Inspection/]) {
+    for (const statement of [
+      /session cookies and regular cookies/,
+      /not needed for the core functions/,
+      /withdraw your consent/,
+      /access the data/,
+      /erased/,
+      /10 years/,
+      /State Data Inspection/,
+    ]) {
       assert.match(english, statement);
     }
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('a[hreflang="lv"]')]);

@@ -71,7 +71,10 @@ describe('a broken configuration is handled the same on every page view (complia
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button again');
     expect(visibleIn(element().shadowRoot, '[part~="banner"]'), 'no banner asks under a broken configuration').to.equal(null);
     expect(page().cookieConsent!.view).to.equal('none');
-    await waitFor(() => element().shadowRoot!.activeElement === visibleIn(element().shadowRoot, '[part~="settings-button"]'), 'focus back on the settings button');
+    await waitFor(
+      () => element().shadowRoot!.activeElement === visibleIn(element().shadowRoot, '[part~="settings-button"]'),
+      'focus back on the settings button',
+    );
     await expectAccessibleInFrame(element());
     expect(page().runs).to.deep.equal([]);
     expect(page().errors, 'nothing thrown into the page').to.deep.equal([]);
@@ -107,8 +110,14 @@ describe('a broken configuration is handled the same on every page view (complia
 
     const second = await openConfigPage(changed);
     expect(second.page().runs, 'ran while the page was parsed, without a check').to.deep.equal(['analytics']);
-    const files = second.page().performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
-    expect(files.filter((path) => path.startsWith('/dist/')), 'no chunk needed').to.deep.equal(['/dist/cookie-consent.js']);
+    const files = second
+      .page()
+      .performance.getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname);
+    expect(
+      files.filter((path) => path.startsWith('/dist/')),
+      'no chunk needed',
+    ).to.deep.equal(['/dist/cookie-consent.js']);
     expect(second.changes()).to.deep.equal([]);
     second.frame.remove();
   });

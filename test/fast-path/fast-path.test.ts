@@ -49,8 +49,7 @@ async function openPage(file: string) {
   return { ...opened, page, element };
 }
 
-const dialogOpen = (element: Element): boolean =>
-  element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open === true;
+const dialogOpen = (element: Element): boolean => element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open === true;
 
 describe('fast path: the interface chunk loads only when needed', () => {
   beforeEach(resetBrowserState);
@@ -196,7 +195,10 @@ describe('delivery of the script-tag build loads only when a record may be sent'
     const [second, third] = await Promise.all([openPage(url), openPage(url)]);
     const state = await waitForServer(lane, (s) => s.rows.length >= 1, 'the record of the decision');
     await pageSettled();
-    expect((await lane.state()).rows.map((row) => row.method), 'exactly one row').to.deep.equal(['accept-all']);
+    expect(
+      (await lane.state()).rows.map((row) => row.method),
+      'exactly one row',
+    ).to.deep.equal(['accept-all']);
     expect(state.rows[0]!.consentId).to.equal(second.page().cookieConsent!.decision!.consentId);
     await waitFor(() => localStorage.getItem('cookie-consent-widget:pending-records') === null, 'the kept decision handed on');
     second.frame.remove();
@@ -208,7 +210,14 @@ describe('delivery of the script-tag build loads only when a record may be sent'
     await storeDecision({ analytics: false });
     localStorage.setItem(
       'cookie-consent-widget:pending-records',
-      JSON.stringify([5, 'x', null, { detail: { origin: 'this-tab', decision: null } }, { detail: { origin: 'other-tab', decision: { consentId: 'a', timestamp: 't', revision: 1, method: 'custom', categories: {} } } }, { detail: { origin: 'this-tab', decision: { consentId: 7 } }, eventId: '<script>' }]),
+      JSON.stringify([
+        5,
+        'x',
+        null,
+        { detail: { origin: 'this-tab', decision: null } },
+        { detail: { origin: 'other-tab', decision: { consentId: 'a', timestamp: 't', revision: 1, method: 'custom', categories: {} } } },
+        { detail: { origin: 'this-tab', decision: { consentId: 7 } }, eventId: '<script>' },
+      ]),
     );
     const { frame, page } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
     await waitFor(() => localStorage.getItem('cookie-consent-widget:pending-records') === null, 'the kept entries looked at');
@@ -307,7 +316,9 @@ describe('the runtime loads only the chunks the build pinned', () => {
 
   it('a chunk outside the manifest loads only as a language chunk next to the main file, with a well-formed hash; anything else is refused', async () => {
     const { frame, page } = await openPage('page.html');
-    const runtime = (page() as unknown as Record<symbol, { load(name: string, pinned?: string): Promise<unknown> }>)[Symbol.for('cookie-consent-widget.runtime')]!;
+    const runtime = (page() as unknown as Record<symbol, { load(name: string, pinned?: string): Promise<unknown> }>)[
+      Symbol.for('cookie-consent-widget.runtime')
+    ]!;
     const wellFormed = `sha256-${'A'.repeat(43)}=`;
     const hostile = [
       ['https://evil.example/x', wellFormed],
@@ -323,7 +334,10 @@ describe('the runtime loads only the chunks the build pinned', () => {
       await runtime.load(name, pinned).catch(() => (refused = true));
       expect(refused, `${name} ${pinned}`).to.equal(true);
     }
-    expect(requestedBuildFiles(page()).filter((file) => /^cookie-consent\.(lv|ev)/.test(file)), 'nothing of those fetched').to.deep.equal([]);
+    expect(
+      requestedBuildFiles(page()).filter((file) => /^cookie-consent\.(lv|ev)/.test(file)),
+      'nothing of those fetched',
+    ).to.deep.equal([]);
     expect(page().document.querySelector('script[src*="evil"]')).to.equal(null);
     frame.remove();
   });

@@ -119,7 +119,7 @@ describe('first-paint banner of the script-tag build, drawn without Lit', () => 
     await expect(host).to.be.accessible();
   });
 
-  it('compliance C21: speaks the visitor\'s language, right to left for Arabic', async () => {
+  it("compliance C21: speaks the visitor's language, right to left for Arabic", async () => {
     const { host, $ } = await mountLite({ language: 'ar' });
     const root = $('.cc-root')!;
     expect(root.lang).to.equal('ar');

@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import { knownTracker } from '../../src/core/debug.js';
 import { openGatingPage, resetBrowserState, pageSettled, waitFor } from '../helpers.js';
 
-
 const categories = [
   { id: 'session', required: true, cookies: [{ name: 'sid', provider: 'This site', duration: 'session', purpose: 'Keeps the cart' }] },
   { id: 'preferences' },
@@ -80,7 +79,7 @@ describe('debug mode: where the page leaks before consent (compliance C1)', () =
       element.text = text;
       doc.body.append(element);
     };
-    add("window._hjSettings = { hjid: 2, hjsv: 6 };");
+    add('window._hjSettings = { hjid: 2, hjsv: 6 };');
     await waitFor(() => page().warnings.some((text) => text.includes('Hotjar')), 'the Hotjar warning');
     await page().manager.acceptAll();
     add("window.clarityTag = 'https://www.clarity.ms/tag/later';");

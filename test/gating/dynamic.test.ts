@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openGatingPage, requestedFixtures, resetBrowserState, pageSettled, waitFor } from '../helpers.js';
 
-
 /** A gated script built the way a framework or another script would add it. */
 function gated(doc: Document, consent: string, source: { src?: string; text?: string }): HTMLScriptElement {
   const script = doc.createElement('script');
@@ -78,10 +77,9 @@ describe('marked elements added to the page later (MutationObserver)', () => {
     const { frame, page } = await openGatingPage('empty.html');
     await page().manager.rejectAll();
     const doc = page().document;
-    doc.getElementById('app')!.append(
-      gated(doc, 'analytics', { text: "record('refused-then-granted')" }),
-      gated(doc, '!analytics', { text: "record('on-refusal')" }),
-    );
+    doc
+      .getElementById('app')!
+      .append(gated(doc, 'analytics', { text: "record('refused-then-granted')" }), gated(doc, '!analytics', { text: "record('on-refusal')" }));
     await waitFor(() => page().runs.length === 1, 'the refusal script');
     await pageSettled();
     expect(page().runs).to.deep.equal(['on-refusal']);

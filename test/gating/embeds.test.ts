@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openGatingPage, requestedFixtures, resetBrowserState, pageSettled, waitFor } from '../helpers.js';
 
-
 describe('gated iframes and templates', () => {
   beforeEach(resetBrowserState);
 
@@ -49,8 +48,15 @@ describe('gated iframes and templates', () => {
     expect(video.getAttribute('src')).to.equal('/test/fixtures/gating/embed.html?id=video');
     expect(video.hidden).to.equal(false);
     expect([...doc.querySelectorAll('[data-consent-placeholder]')].map((box) => box.getAttribute('data-consent-placeholder'))).to.deep.equal(['analytics']);
-    expect(page().runs.filter((id) => id.startsWith('embed-')).sort()).to.deep.equal(['embed-hostile', 'embed-video']);
-    expect(requestedFixtures(page()).some((path) => path.includes('id=map')), 'the analytics embed stays unloaded').to.equal(false);
+    expect(
+      page()
+        .runs.filter((id) => id.startsWith('embed-'))
+        .sort(),
+    ).to.deep.equal(['embed-hostile', 'embed-video']);
+    expect(
+      requestedFixtures(page()).some((path) => path.includes('id=map')),
+      'the analytics embed stays unloaded',
+    ).to.equal(false);
     frame.remove();
   });
 

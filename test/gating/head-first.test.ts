@@ -34,7 +34,7 @@ function startOf(win: GatingPageWindow, id: string): number {
 describe('head-first: dist/cookie-consent.js placed first in <head>', () => {
   beforeEach(resetBrowserState);
 
-  it('compliance C1, C13: without a decision, gates every tag after it; Consent Mode default comes before the page\'s gtag commands', async () => {
+  it("compliance C1, C13: without a decision, gates every tag after it; Consent Mode default comes before the page's gtag commands", async () => {
     const { frame, page } = await openGatingPage('head-first.html');
     await pageSettled();
     expect(page().runs).to.deep.equal([]);

@@ -12,7 +12,6 @@ const ANALYTICS_URLS = [
   '/test/fixtures/gating/record.js?id=a-defer-6',
 ];
 
-
 /** The runs without the async script, whose place is up to the network. */
 function ordered(page: Page): string[] {
   return page.page().runs.filter((id) => id !== 'a-async');
@@ -48,7 +47,10 @@ describe('script gating: the data-category markup', () => {
     expect(page.page().runs.filter((id) => id === 'a-async')).to.have.length(1);
     const requested = requestedFixtures(page.page());
     expect([...requested].sort()).to.deep.equal([...ANALYTICS_URLS, '/test/fixtures/gating/record.js?id=not-promotional'].sort());
-    expect(requested.some((path) => path.includes('p-external')), 'no promotional URL').to.equal(false);
+    expect(
+      requested.some((path) => path.includes('p-external')),
+      'no promotional URL',
+    ).to.equal(false);
 
     // Granting promotional later runs only what it adds; nothing runs twice.
     await page.page().manager.set({ promotional: true });
@@ -58,7 +60,10 @@ describe('script gating: the data-category markup', () => {
     await pageSettled();
     const counts = new Map<string, number>();
     page.page().runs.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1));
-    expect([...counts.values()].every((count) => count === 1), `each once: ${page.page().runs.join(', ')}`).to.equal(true);
+    expect(
+      [...counts.values()].every((count) => count === 1),
+      `each once: ${page.page().runs.join(', ')}`,
+    ).to.equal(true);
     expect(page.page().runs).to.not.include('not-analytics');
     expect(page.page().runs).to.not.include('preferences-typed');
     expect(page.page().errors).to.deep.equal([]);

@@ -23,7 +23,9 @@ let bundle;
 async function sharedBundle() {
   bundle ??= build({
     stdin: {
-      contents: `module.exports = { ${Object.entries(modules).map(([id, name]) => `${name}: require(${JSON.stringify(id)})`).join(', ')} };`,
+      contents: `module.exports = { ${Object.entries(modules)
+        .map(([id, name]) => `${name}: require(${JSON.stringify(id)})`)
+        .join(', ')} };`,
       resolveDir: process.cwd(),
       loader: 'js',
     },

@@ -55,12 +55,26 @@ describe('compliance C30: a request for a foreign Host is refused (DNS rebinding
   after(() => running.close());
 
   it('answers 421 on every route but /healthz for a host that is neither public nor loopback', async () => {
-    for (const [method, path] of [['GET', '/admin/'], ['GET', '/admin/records.csv'], ['GET', '/consent/me'], ['DELETE', '/consent/me'], ['POST', '/consent']] as const) {
-      const response = await rawRequest(`${running.url}${path}`, { method, headers: { host: 'attacker.example', 'content-type': 'application/json' }, body: '{}' });
+    for (const [method, path] of [
+      ['GET', '/admin/'],
+      ['GET', '/admin/records.csv'],
+      ['GET', '/consent/me'],
+      ['DELETE', '/consent/me'],
+      ['POST', '/consent'],
+    ] as const) {
+      const response = await rawRequest(`${running.url}${path}`, {
+        method,
+        headers: { host: 'attacker.example', 'content-type': 'application/json' },
+        body: '{}',
+      });
       assert.equal(response.status, 421, `${method} ${path}`);
     }
     assert.equal((await rawRequest(`${running.url}/healthz`, { headers: { host: 'attacker.example' } })).status, 200);
-    assert.equal((await rawRequest(`${running.url}/admin/`, { headers: { host: 'shop.example' } })).status, 403, 'the public name passes the Host check; the admin rule still applies');
+    assert.equal(
+      (await rawRequest(`${running.url}/admin/`, { headers: { host: 'shop.example' } })).status,
+      403,
+      'the public name passes the Host check; the admin rule still applies',
+    );
     assert.equal((await rawRequest(`${running.url}/admin/`, { headers: { host: `localhost:${new URL(running.url).port}` } })).status, 200);
   });
 });
@@ -87,10 +101,13 @@ describe('compliance C30: erasure asked for by another site is refused, and noth
         assert.equal(response.status, 403, `${method} ${JSON.stringify(headers)}`);
       }
     }
-    assert.equal((await running.store.count()), 1, 'nothing was erased');
-    const own = await fetch(`${running.url}/consent/me`, { method: 'DELETE', headers: { cookie: receipt, origin: running.origin, 'sec-fetch-site': 'same-origin' } });
+    assert.equal(await running.store.count(), 1, 'nothing was erased');
+    const own = await fetch(`${running.url}/consent/me`, {
+      method: 'DELETE',
+      headers: { cookie: receipt, origin: running.origin, 'sec-fetch-site': 'same-origin' },
+    });
     assert.equal(own.status, 200);
-    assert.equal((await running.store.count()), 0);
+    assert.equal(await running.store.count(), 0);
   });
 
   it("sends frame-ancestors 'none' and X-Frame-Options DENY on pages, data and errors", async () => {

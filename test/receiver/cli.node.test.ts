@@ -25,7 +25,8 @@ describe('npx cookie-consent-widget receiver', () => {
   it('--help prints the options and the environment, exit 0', async () => {
     const { code, out } = await run(['--help']);
     assert.equal(code, 0);
-    for (const option of ['--db FILE', '--postgres URL', '--port N', '--host H', '--retention-days N', 'CONSENT_SECRET', 'CONSENT_ADMIN_TOKEN']) assert.match(out, new RegExp(option));
+    for (const option of ['--db FILE', '--postgres URL', '--port N', '--host H', '--retention-days N', 'CONSENT_SECRET', 'CONSENT_ADMIN_TOKEN'])
+      assert.match(out, new RegExp(option));
   });
 
   it('a bad flag or value stops it with a message naming it, exit 2', async () => {
@@ -90,12 +91,14 @@ describe('slow and numerous clients cannot exhaust the receiver', { timeout: 20_
       assert.equal(running.server.requestTimeout, 30_000);
       const { port } = new URL(running.url);
       // Two slow clients that never finish their headers hold the two places…
-      const slow = await Promise.all([1, 2].map(async () => {
-        const socket = connect(Number(port), '127.0.0.1');
-        await once(socket, 'connect');
-        socket.write('POST /consent HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-        return socket;
-      }));
+      const slow = await Promise.all(
+        [1, 2].map(async () => {
+          const socket = connect(Number(port), '127.0.0.1');
+          await once(socket, 'connect');
+          socket.write('POST /consent HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+          return socket;
+        }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
       // …and a third is closed at once instead of waiting for a file descriptor.
       const third = connect(Number(port), '127.0.0.1');
@@ -114,7 +117,10 @@ describe('createReceiver refuses a bad configuration at once, naming what is wro
   const cases: [Record<string, unknown>, RegExp][] = [
     [{ store, secret: 'short', retentionDays: 30 }, /secret must be a string of at least 32 characters/],
     [{ store: {}, secret: SECRET, retentionDays: 30 }, /store must be a \/server store .* lacks insert, findByConsentId/],
-    [{ store: { insert: async () => 'inserted' }, secret: SECRET, retentionDays: 30 }, /lacks findByConsentId, eraseByConsentId, listPage, count, purgeOlderThan/],
+    [
+      { store: { insert: async () => 'inserted' }, secret: SECRET, retentionDays: 30 },
+      /lacks findByConsentId, eraseByConsentId, listPage, count, purgeOlderThan/,
+    ],
     [{ store, secret: SECRET, retentionDays: 30, adminToken: 'abc' }, /adminToken must be a string of at least 16 characters/],
     [{ store, secret: SECRET, retentionDays: 30, allowedOrigin: 'shop.example' }, /allowedOrigin must be origins like/],
     [{ store, secret: SECRET, retentionDays: 30, publicOrigin: ['https://shop.example/'] }, /publicOrigin must be origins/],
@@ -124,7 +130,10 @@ describe('createReceiver refuses a bad configuration at once, naming what is wro
   ];
   for (const [options, message] of cases) {
     it(String(message), () => {
-      assert.throws(() => createReceiver(options as never), (error: Error) => error.name === 'ReceiverConfigError' && message.test(error.message));
+      assert.throws(
+        () => createReceiver(options as never),
+        (error: Error) => error.name === 'ReceiverConfigError' && message.test(error.message),
+      );
     });
   }
 });

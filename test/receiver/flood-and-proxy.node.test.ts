@@ -62,7 +62,8 @@ describe('behind a proxy (trustProxy, publicOrigin)', () => {
       }
       // A client-written first entry does not make a new address: the proxy appended the real one.
       const spoofed = [];
-      for (let i = 0; i < 7; i++) spoofed.push((await postRecord(running.url, recordFrom(running.origin), { 'x-forwarded-for': `10.9.9.${i}, 203.0.113.200` })).status);
+      for (let i = 0; i < 7; i++)
+        spoofed.push((await postRecord(running.url, recordFrom(running.origin), { 'x-forwarded-for': `10.9.9.${i}, 203.0.113.200` })).status);
       assert.deepEqual(spoofed, [201, 201, 201, 201, 201, 429, 429]);
     } finally {
       await running.close();

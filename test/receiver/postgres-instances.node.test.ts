@@ -26,7 +26,9 @@ describe('several receiver instances share one PostgreSQL: nothing lost, nothing
     // Started together, so they also race to create the schema.
     instances = await Promise.all(
       Array.from({ length: INSTANCES }, () =>
-        spawnReceiver(['--postgres', postgres.connectionString, '--port', '0', '--public-origin', 'https://shop.example', '--no-rate-limit'], { CONSENT_SECRET: SECRET }),
+        spawnReceiver(['--postgres', postgres.connectionString, '--port', '0', '--public-origin', 'https://shop.example', '--no-rate-limit'], {
+          CONSENT_SECRET: SECRET,
+        }),
       ),
     );
   });
@@ -39,14 +41,26 @@ describe('several receiver instances share one PostgreSQL: nothing lost, nothing
   it(`${RECORDS} records and ${DUPLICATES} duplicates spread over ${INSTANCES} processes: ${RECORDS} rows, one per eventId`, async () => {
     const records = Array.from({ length: RECORDS }, () => recordFrom('https://shop.example'));
     // Each duplicate goes to a different instance than its original, at about the same time.
-    const sends = records.flatMap((record, index) => (index < DUPLICATES ? [[record, index], [record, index + 1]] : [[record, index]]) as [typeof record, number][]);
+    const sends = records.flatMap(
+      (record, index) =>
+        (index < DUPLICATES
+          ? [
+              [record, index],
+              [record, index + 1],
+            ]
+          : [[record, index]]) as [typeof record, number][],
+    );
     const agent = new Agent({ keepAlive: true, maxSockets: 8 });
     const post = (url: string, body: string): Promise<number> =>
       new Promise((resolve, reject) => {
-        const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode!));
-        });
+        const req = request(
+          url,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode!));
+          },
+        );
         req.on('error', (error: NodeJS.ErrnoException) => {
           // The documented keep-alive race: the server closed an idle socket just as it was reused.
           // Sent again, as the widget would; eventId makes that harmless.

@@ -14,7 +14,11 @@ describe('the receiver over SQLite (better-sqlite3, on 127.0.0.1)', () => {
 
   before(async () => {
     db = new Database(':memory:');
-    running = await startReceiver({ store: createSqliteStore(db), publicOrigin: 'https://shop.example', rateLimit: { perAddress: false, perConsentId: false } });
+    running = await startReceiver({
+      store: createSqliteStore(db),
+      publicOrigin: 'https://shop.example',
+      rateLimit: { perAddress: false, perConsentId: false },
+    });
   });
   after(async () => {
     await running.close();
@@ -77,7 +81,10 @@ describe('the receiver over SQLite (better-sqlite3, on 127.0.0.1)', () => {
     assert.equal(lines.length - 1, rows());
     assert.ok(lines.some((line) => line.includes(valid.eventId) && line.endsWith('"https://shop.example/a,b"')));
 
-    const ndjson = (await (await fetch(`${running.url}/admin/records.ndjson`)).text()).trimEnd().split('\n').map((line) => JSON.parse(line) as StoredConsentRecord);
+    const ndjson = (await (await fetch(`${running.url}/admin/records.ndjson`)).text())
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as StoredConsentRecord);
     assert.equal(ndjson.length, rows());
     assert.equal(new Set(ndjson.map((record) => record.eventId)).size, rows(), 'each record once across pages');
     assert.ok(ndjson.some((record) => record.eventId === valid.eventId && record.pageUrl === valid.pageUrl));

@@ -95,7 +95,10 @@ for (const [name, makeStore] of stores) {
 describe('retention configuration', () => {
   it('refuses a missing, zero or negative retentionDays at configuration time, naming it', () => {
     for (const retentionDays of [undefined, 0, -5, Number.NaN]) {
-      assert.throws(() => createReceiver({ store: createMemoryStore(), secret: SECRET, retentionDays: retentionDays as number }), /retentionDays must be a positive number/);
+      assert.throws(
+        () => createReceiver({ store: createMemoryStore(), secret: SECRET, retentionDays: retentionDays as number }),
+        /retentionDays must be a positive number/,
+      );
     }
   });
 

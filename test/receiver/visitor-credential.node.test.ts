@@ -36,7 +36,7 @@ describe("compliance C30: access and erasure only by the visitor's own credentia
     assert.doesNotMatch(cookie, /Secure/, 'plain http on loopback cannot keep a Secure cookie');
   });
 
-  it('shows and erases the visitor\'s records with their credential, and only theirs', async () => {
+  it("shows and erases the visitor's records with their credential, and only theirs", async () => {
     const visitor = await visitorWithRecords(2);
     const other = await visitorWithRecords(1);
     const shown = (await (await me(visitor.receipt)).json()) as { consentId: string; records: { consentId: string }[] };
@@ -69,13 +69,13 @@ describe("compliance C30: access and erasure only by the visitor's own credentia
     // The attacker's valid credential only ever reaches the attacker's own records.
     const own = (await (await me(attacker.receipt)).json()) as { consentId: string };
     assert.equal(own.consentId, attacker.consentId);
-    assert.equal((await running.store.findByConsentId(victim.consentId)).length, 1, 'the victim\'s records are untouched');
+    assert.equal((await running.store.findByConsentId(victim.consentId)).length, 1, "the victim's records are untouched");
   });
 
   it('a forged record naming a known consentId gets no credential for it', async () => {
     const victim = await visitorWithRecords(1);
     const forged = await postRecord(running.url, recordFrom(running.origin, { consentId: victim.consentId }));
-    assert.equal(forged.status, 201, 'the record is kept: it is the browser\'s claim');
+    assert.equal(forged.status, 201, "the record is kept: it is the browser's claim");
     assert.equal(forged.headers.get('set-cookie'), null);
     // A retried delivery of the visitor's very first record still gets it (its answer may have been lost).
     const firstOnly = recordFrom(running.origin);

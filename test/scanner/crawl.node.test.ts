@@ -3,7 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { respond, serveFixture, type Fixture } from './fixture-server.js';
 import { requireChromiumAndWidget, runScan, type JsonScan } from './scan-helpers.js';
 
-const html = (body: string) => respond(200, { 'content-type': 'text/html; charset=utf-8' }, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page</title></head><body>${body}</body></html>`);
+const html = (body: string) =>
+  respond(
+    200,
+    { 'content-type': 'text/html; charset=utf-8' },
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page</title></head><body>${body}</body></html>`,
+  );
 
 /** A site of ten linked pages, plus one that only its sitemap lists; / redirects to /home. */
 function manyPagesRoutes(): Record<string, ReturnType<typeof respond>> {
@@ -28,7 +33,11 @@ describe('what the scanner visits', { timeout: 600_000 }, () => {
     const routes = manyPagesRoutes();
     many = await serveFixture({ routes });
     // The sitemap names absolute URLs: the port is known only now.
-    routes['/sitemap.xml'] = respond(200, { 'content-type': 'application/xml' }, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${many.origin}/only-in-sitemap.html</loc></url></urlset>`);
+    routes['/sitemap.xml'] = respond(
+      200,
+      { 'content-type': 'application/xml' },
+      `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${many.origin}/only-in-sitemap.html</loc></url></urlset>`,
+    );
   });
   after(async () => {
     await noWidget?.close();

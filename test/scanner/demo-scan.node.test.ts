@@ -52,7 +52,14 @@ describe('scanning the demo shop', { timeout: 300_000 }, () => {
     assert.deepEqual(json.leaks, []);
     // The start page redirects to the Latvian shop; the English one is found from its links.
     assert.equal(json.pages[0], `${origin}/lv/`);
-    assert.deepEqual(json.pages.map((page) => new URL(page).pathname).sort(), ['/en/', '/en/choices.html', '/en/privacy.html', '/lv/', '/lv/choices.html', '/lv/privacy.html']);
+    assert.deepEqual(json.pages.map((page) => new URL(page).pathname).sort(), [
+      '/en/',
+      '/en/choices.html',
+      '/en/privacy.html',
+      '/lv/',
+      '/lv/choices.html',
+      '/lv/privacy.html',
+    ]);
     assert.deepEqual(json.choices, { accept: 'api', reject: 'api' });
     const seen = (name: string) => json.items.find((item) => item.name === name);
     // Not vacuous: the gated scripts did run after "Accept all", and only then.

@@ -36,8 +36,20 @@ describe('scanning a site that leaks', { timeout: 300_000 }, () => {
     assert.deepEqual(
       leaks.sort((a, b) => a.kind.localeCompare(b.kind)),
       [
-        { kind: 'cookie', name: 'fx_visitor', when: 'before consent', page: `${site.origin}/`, initiator: { kind: 'script', url: `${site.origin}/ungated.js` } },
-        { kind: 'localStorage', name: 'fx_tracker_id', when: 'after Reject all', page: `${site.origin}/`, initiator: { kind: 'script', url: `${site.origin}/on-decision.js` } },
+        {
+          kind: 'cookie',
+          name: 'fx_visitor',
+          when: 'before consent',
+          page: `${site.origin}/`,
+          initiator: { kind: 'script', url: `${site.origin}/ungated.js` },
+        },
+        {
+          kind: 'localStorage',
+          name: 'fx_tracker_id',
+          when: 'after Reject all',
+          page: `${site.origin}/`,
+          initiator: { kind: 'script', url: `${site.origin}/on-decision.js` },
+        },
         { kind: 'request', name: '127.0.0.2', when: 'before consent', page: `${site.origin}/`, initiator: { kind: 'script', url: `${site.origin}/tag.js` } },
       ],
     );
@@ -61,7 +73,7 @@ describe('scanning a site that leaks', { timeout: 300_000 }, () => {
     assert.ok(!json.leaks.some((leak) => leak.name === 'fx_stats' || leak.name === odd.name));
   });
 
-  it('counts the widget\'s own consent cookie as required', () => {
+  it("counts the widget's own consent cookie as required", () => {
     const consent = json.items.find((item) => item.name === 'cookie_consent')!;
     assert.equal(consent.widget, true);
     assert.equal(consent.required, true);
@@ -75,7 +87,7 @@ describe('scanning a site that leaks', { timeout: 300_000 }, () => {
     assert.doesNotMatch(html, /<img src=x/);
   });
 
-  it('writes a configuration the widget\'s check accepts as it is, with what was found in its tables', () => {
+  it("writes a configuration the widget's check accepts as it is, with what was found in its tables", () => {
     const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
     const resolved = resolveConfig(config);
     const table = (id: string) => resolved.categories.find((category) => category.id === id)?.cookies.map((cookie) => cookie.name);

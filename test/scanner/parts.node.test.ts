@@ -44,7 +44,8 @@ describe('scanner parts', () => {
   });
 
   it('names the nearest script of a stack', () => {
-    const stack = 'Error\n    at report (<anonymous>:3:17)\n    at set cookie [as cookie] (<anonymous>:9:9)\n    at track (https://cdn.example/t.js:1:20)\n    at https://shop.example/app.js:4:2';
+    const stack =
+      'Error\n    at report (<anonymous>:3:17)\n    at set cookie [as cookie] (<anonymous>:9:9)\n    at track (https://cdn.example/t.js:1:20)\n    at https://shop.example/app.js:4:2';
     assert.equal(scriptFromStack(stack), 'https://cdn.example/t.js');
     assert.equal(scriptFromStack('Error\n    at <anonymous>:1:1'), undefined);
   });
@@ -58,7 +59,14 @@ describe('scanner parts', () => {
 
   it('queues each same-origin page once, without fragments or files, up to the bound', () => {
     const queue = new CrawlQueue('https://shop.example', 2);
-    queue.add(['https://shop.example/a#x', 'https://shop.example/a', 'https://other.example/', 'https://shop.example/price-list.pdf', 'https://shop.example/b', 'https://shop.example/c']);
+    queue.add([
+      'https://shop.example/a#x',
+      'https://shop.example/a',
+      'https://other.example/',
+      'https://shop.example/price-list.pdf',
+      'https://shop.example/b',
+      'https://shop.example/c',
+    ]);
     const first = queue.next()!;
     queue.visited(first);
     const second = queue.next()!;
@@ -71,7 +79,10 @@ describe('scanner parts', () => {
       name: 'ScanError',
       message: /^Chromium not found: CHROME_PATH is not set and \/nonexistent\/chromium does not exist\. Install it with `sudo apt-get install chromium`/,
     });
-    assert.throws(() => findChromium({ CHROME_PATH: '/nowhere/chrome' }, '/nonexistent/chromium'), /CHROME_PATH \(\/nowhere\/chrome\) and \/nonexistent\/chromium do not exist/);
+    assert.throws(
+      () => findChromium({ CHROME_PATH: '/nowhere/chrome' }, '/nonexistent/chromium'),
+      /CHROME_PATH \(\/nowhere\/chrome\) and \/nonexistent\/chromium do not exist/,
+    );
     assert.equal(findChromium({ CHROME_PATH: process.execPath }, '/nonexistent/chromium'), process.execPath);
   });
 

@@ -1,12 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { pageSettled, resetBrowserState, waitFor } from '../helpers.js';
-import {
-  openSecurityPage,
-  pageNonce,
-  waitForBanner,
-  waitForDialog,
-  type SecurityPage,
-} from './security-helpers.js';
+import { openSecurityPage, pageNonce, waitForBanner, waitForDialog, type SecurityPage } from './security-helpers.js';
 
 /**
  * docs/compliance.md C23: a strict CSP sent as a response header, a fresh nonce per page:
@@ -56,7 +50,10 @@ for (const file of ['script-tag.html', 'npm.html']) {
       await page.click('[part~="customize"]');
       await waitForDialog(page);
       expectNoInlineStyles(page, 'dialog');
-      page.shadow()!.querySelectorAll<HTMLDetailsElement>('details').forEach((details) => (details.open = true));
+      page
+        .shadow()!
+        .querySelectorAll<HTMLDetailsElement>('details')
+        .forEach((details) => (details.open = true));
       const analytics = page.shadow()!.querySelector<HTMLInputElement>('#cc-switch-analytics')!;
       analytics.click();
       await page.click('[part~="save"]');

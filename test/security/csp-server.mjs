@@ -35,8 +35,7 @@ export function cspFor(mode, nonce) {
   return null;
 }
 
-const escapeHtml = (text) =>
-  String(text).replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
 
 function dataAttributes(json) {
   if (!json) return 'data-policy-url="/privacy" data-revision="1"';

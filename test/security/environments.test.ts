@@ -1,13 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { pageSettled, pollInterval, resetBrowserState, waitFor } from '../helpers.js';
-import {
-  note,
-  openSecurityPage,
-  securityUrl,
-  waitForBanner,
-  waitForDialog,
-  type SecurityPage,
-} from './security-helpers.js';
+import { note, openSecurityPage, securityUrl, waitForBanner, waitForDialog, type SecurityPage } from './security-helpers.js';
 
 /**
  * Broken environments for the whole widget (script-tag build, interface included): the page keeps
@@ -46,7 +39,11 @@ describe('broken environments: the whole widget under a strict CSP header', () =
 
   for (const [name, breaks, warning] of BROKEN) {
     it(`${name}: banner, decision, gated scripts, dialog and the page all work; ${warning ? 'one warning says what was not kept' : 'no warning needed'}`, async () => {
-      const page = await openSecurityPage('script-tag.html', { csp: 'strict', break: breaks, config: { revision: 1, policyUrl: '/privacy', reloadOnWithdraw: false, endpoint: '/test-receiver/security-env/consent' } });
+      const page = await openSecurityPage('script-tag.html', {
+        csp: 'strict',
+        break: breaks,
+        config: { revision: 1, policyUrl: '/privacy', reloadOnWithdraw: false, endpoint: '/test-receiver/security-env/consent' },
+      });
       await acceptThroughTheBanner(page);
       const win = page.page();
       expect(win.manager!.decision?.method, 'the choice holds for the page').to.equal('accept-all');
@@ -209,4 +206,3 @@ describe('the widget inside frames of another origin', () => {
     frame.remove();
   });
 });
-

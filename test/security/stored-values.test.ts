@@ -17,9 +17,7 @@ import { note, openSecurityPage, waitForBanner, waitForDialog } from './security
 
 const CONFIG = { revision: 1, policyUrl: '/privacy' };
 const NON_REQUIRED = ['preferences', 'analytics', 'promotional'];
-const OCTETS = [...Array(0x7f - 0x21).keys()]
-  .map((i) => String.fromCharCode(0x21 + i))
-  .filter((char) => !['"', ',', ';', '\\'].includes(char));
+const OCTETS = [...Array(0x7f - 0x21).keys()].map((i) => String.fromCharCode(0x21 + i)).filter((char) => !['"', ',', ';', '\\'].includes(char));
 
 function validCookie(categories: Record<string, boolean> = { preferences: true, analytics: true, promotional: true }): string {
   return encodeConsentCookie(createDecision(resolveConfig(CONFIG), categories, 'accept-all'));
@@ -162,11 +160,7 @@ describe('compliance C25: hostile stored values end to end, set before a real pa
   beforeEach(resetBrowserState);
   after(() => note(`page loads with a hostile stored value: ${pages}`));
 
-  const values = [
-    ...forgedValues().slice(0, 12),
-    ...fc.sample(mutatedCookie, { numRuns: 12, seed: 4 }),
-    ...fc.sample(randomValue, { numRuns: 12, seed: 5 }),
-  ];
+  const values = [...forgedValues().slice(0, 12), ...fc.sample(mutatedCookie, { numRuns: 12, seed: 4 }), ...fc.sample(randomValue, { numRuns: 12, seed: 5 })];
 
   const kinds = ['forged', 'mutated', 'random'];
   for (const [index, value] of values.entries()) {

@@ -1,15 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { pageSettled, resetBrowserState, storeDecision, waitFor } from '../helpers.js';
-import {
-  hasTrustedTypes,
-  note,
-  openSecurityPage,
-  pageNonce,
-  waitForBanner,
-  waitForDialog,
-  type ProbedWindow,
-  type SecurityPage,
-} from './security-helpers.js';
+import { hasTrustedTypes, note, openSecurityPage, pageNonce, waitForBanner, waitForDialog, type ProbedWindow, type SecurityPage } from './security-helpers.js';
 
 /**
  * docs/compliance.md C24: the strict CSP header plus
@@ -83,7 +74,10 @@ for (const file of ['script-tag.html', 'npm.html']) {
       }
       expect(win.violations, 'securitypolicyviolation events').to.deep.equal([]);
       expect(win.errors, 'errors reaching the page').to.deep.equal([]);
-      expect(win.warnings.filter((text) => text.includes('Trusted Types')), 'Trusted Types warnings').to.deep.equal([]);
+      expect(
+        win.warnings.filter((text) => text.includes('Trusted Types')),
+        'Trusted Types warnings',
+      ).to.deep.equal([]);
       page.frame.remove();
     });
   });
@@ -120,7 +114,10 @@ describe('compliance C24: two copies of the widget on one page (script tag in <h
     await waitFor(() => win.npmLoaded === true, 'the npm copy');
     await decideThroughTheInterface(page);
     if (hasTrustedTypes(win)) {
-      expect(win.policyNames.every((name) => name === 'cookie-consent'), `policies: ${win.policyNames.join(', ')}`).to.equal(true);
+      expect(
+        win.policyNames.every((name) => name === 'cookie-consent'),
+        `policies: ${win.policyNames.join(', ')}`,
+      ).to.equal(true);
       expect(win.policyNames.length).to.be.within(1, 2);
       expect(policiesOnWindow(win)).to.deep.equal([]);
     } else {
@@ -145,7 +142,10 @@ describe('compliance C24: two copies of the widget on one page (script tag in <h
       const refused = win.violations.filter((text) => text.startsWith('trusted-types |'));
       expect(win.violations.length - refused.length, `violations other than a refused duplicate policy: ${win.violations.join('\n')}`).to.equal(0);
       if (refused.length > 0) {
-        expect(win.warnings.some((text) => text.includes("'allow-duplicates'")), 'the warning names the fix').to.equal(true);
+        expect(
+          win.warnings.some((text) => text.includes("'allow-duplicates'")),
+          'the warning names the fix',
+        ).to.equal(true);
       }
     } else {
       note('no Trusted Types in this browser: two copies need nothing more.');

@@ -55,7 +55,10 @@ describe('createPostgresStore (a real PostgreSQL server on 127.0.0.1)', { skip: 
   it('the same eventId inserted by 20 racing connections at once: one row', async () => {
     const record = sampleRecord();
     const results = await Promise.all(Array.from({ length: 20 }, () => store.insert(record)));
-    assert.deepEqual(results.filter((r) => r === 'inserted'), ['inserted']);
+    assert.deepEqual(
+      results.filter((r) => r === 'inserted'),
+      ['inserted'],
+    );
     assert.equal((await pool.query('SELECT COUNT(*)::int AS n FROM consent_records WHERE event_id = $1', [record.eventId])).rows[0].n, 1);
   });
 
@@ -82,7 +85,10 @@ describe('createPostgresStore (a real PostgreSQL server on 127.0.0.1)', { skip: 
       sampleRecord({ consentId, timestamp: '2026-02-01T00:00:00.000Z', method: 'withdraw' }),
     ];
     for (const record of mine) await store.insert(record);
-    assert.deepEqual((await store.findByConsentId(consentId)).map((r) => r.eventId), mine.map((r) => r.eventId));
+    assert.deepEqual(
+      (await store.findByConsentId(consentId)).map((r) => r.eventId),
+      mine.map((r) => r.eventId),
+    );
     assert.equal(await store.count(), await rows());
     assert.equal((await store.list({ limit: 5 })).length, 5);
     assert.equal(await store.eraseByConsentId(consentId), 2);
@@ -94,7 +100,10 @@ describe('createPostgresStore (a real PostgreSQL server on 127.0.0.1)', { skip: 
       `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
        WHERE i.indrelid = 'consent_records'::regclass AND i.indisprimary`,
     );
-    assert.deepEqual(keys.map((row: { attname: string }) => row.attname), ['event_id']);
+    assert.deepEqual(
+      keys.map((row: { attname: string }) => row.attname),
+      ['event_id'],
+    );
     const { rows: indexes } = await pool.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'consent_records'");
     assert.ok(indexes.some((row: { indexdef: string }) => /\(received_at, event_id\)/.test(row.indexdef)));
   });
@@ -106,7 +115,10 @@ describe('createPostgresStore (a real PostgreSQL server on 127.0.0.1)', { skip: 
       // Connected beforehand, so the eight CREATEs reach the server together rather than one connection apart.
       await Promise.all(pools.map((each) => each.query('SELECT 1')));
       const results = await Promise.allSettled(pools.map((each) => createPostgresStore(each).insert(sampleRecord())));
-      assert.deepEqual(results.map((result) => (result.status === 'rejected' ? String(result.reason) : 'ok')), Array(8).fill('ok'));
+      assert.deepEqual(
+        results.map((result) => (result.status === 'rejected' ? String(result.reason) : 'ok')),
+        Array(8).fill('ok'),
+      );
       assert.equal(await rows(), 8);
     } finally {
       await Promise.all(pools.map((each) => each.end()));

@@ -12,7 +12,11 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 function rejects(body: unknown, reasonPattern: RegExp): void {
   const result = validateConsentRecord(body);
   assert.equal(result.ok, false, `accepted ${JSON.stringify(body)?.slice(0, 200)}`);
-  if (!result.ok) assert.ok(result.reasons.some((reason) => reasonPattern.test(reason)), `reasons: ${result.reasons.join('; ')}`);
+  if (!result.ok)
+    assert.ok(
+      result.reasons.some((reason) => reasonPattern.test(reason)),
+      `reasons: ${result.reasons.join('; ')}`,
+    );
 }
 
 describe('validateConsentRecord (compliance C12: the proof of consent, strictly)', () => {
@@ -91,18 +95,7 @@ describe('validateConsentRecord (compliance C12: the proof of consent, strictly)
   });
 
   it('rejects SQL-like and unicode edge-case strings in every string field', () => {
-    const hostile = [
-      "'; DROP TABLE consent_records; --",
-      '1 OR 1=1',
-      '\u0000',
-      '\ud800',
-      '\u202e',
-      'e\u0301',
-      '😀',
-      '\ufeffen',
-      'ｅｎ',
-      'en\n',
-    ];
+    const hostile = ["'; DROP TABLE consent_records; --", '1 OR 1=1', '\u0000', '\ud800', '\u202e', 'e\u0301', '😀', '\ufeffen', 'ｅｎ', 'en\n'];
     for (const field of RECORD_FIELDS.filter((f) => typeof sampleRecord()[f] === 'string')) {
       for (const value of hostile) rejects({ ...sampleRecord(), [field]: value }, new RegExp(field));
     }

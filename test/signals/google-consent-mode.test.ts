@@ -41,7 +41,7 @@ describe('compliance C13: Google Consent Mode v2', () => {
     const [command] = Array.from(page().dataLayer!);
     // gtag.js reads only arguments objects from the dataLayer, never arrays.
     expect(Object.prototype.toString.call(command)).to.equal('[object Arguments]');
-    expect(Object.keys((entries(page())[0]![2]) as object).filter((key) => KEYS.includes(key))).to.have.length(7);
+    expect(Object.keys(entries(page())[0]![2] as object).filter((key) => KEYS.includes(key))).to.have.length(7);
     frame.remove();
   });
 

@@ -17,14 +17,7 @@ describe('compliance C14: Microsoft UET consent', () => {
     expect(page().uetq).to.deep.equal(['consent', 'default', { ad_storage: 'denied' }, 'pageLoad']);
     await page().manager.acceptAll();
     await page().manager.set({ promotional: false });
-    expect(page().uetq!.slice(4)).to.deep.equal([
-      'consent',
-      'update',
-      { ad_storage: 'granted' },
-      'consent',
-      'update',
-      { ad_storage: 'denied' },
-    ]);
+    expect(page().uetq!.slice(4)).to.deep.equal(['consent', 'update', { ad_storage: 'granted' }, 'consent', 'update', { ad_storage: 'denied' }]);
     frame.remove();
   });
 
@@ -49,12 +42,20 @@ describe('compliance C14: Meta Pixel consent', () => {
   it("revokes before the page's fbq('init'), grants on consent to promotional, revokes on withdrawal", async () => {
     const { frame, page } = await openTags({ meta: true });
     await waitFor(() => (page().fbqCalls ?? []).length === 3, 'fbevents.js to replay the queue');
-    expect(page().fbqCalls).to.deep.equal([['consent', 'revoke'], ['init', '1234567890'], ['track', 'PageView']]);
+    expect(page().fbqCalls).to.deep.equal([
+      ['consent', 'revoke'],
+      ['init', '1234567890'],
+      ['track', 'PageView'],
+    ]);
     expect(page().fbq, 'the base code kept its own fbq and loaded fbevents.js').to.have.property('callMethod');
     await page().manager.set({ analytics: true });
     await page().manager.set({ promotional: true });
     await page().manager.withdraw();
-    expect(page().fbqCalls!.slice(3)).to.deep.equal([['consent', 'revoke'], ['consent', 'grant'], ['consent', 'revoke']]);
+    expect(page().fbqCalls!.slice(3)).to.deep.equal([
+      ['consent', 'revoke'],
+      ['consent', 'grant'],
+      ['consent', 'revoke'],
+    ]);
     frame.remove();
   });
 
@@ -62,7 +63,11 @@ describe('compliance C14: Meta Pixel consent', () => {
     await storeDecision({ promotional: true });
     const { frame, page } = await openTags({ meta: true });
     await waitFor(() => (page().fbqCalls ?? []).length === 3, 'fbevents.js to replay the queue');
-    expect(page().fbqCalls).to.deep.equal([['consent', 'grant'], ['init', '1234567890'], ['track', 'PageView']]);
+    expect(page().fbqCalls).to.deep.equal([
+      ['consent', 'grant'],
+      ['init', '1234567890'],
+      ['track', 'PageView'],
+    ]);
     frame.remove();
   });
 
@@ -70,7 +75,10 @@ describe('compliance C14: Meta Pixel consent', () => {
     const { frame, page } = await openTags();
     await waitFor(() => (page().fbqCalls ?? []).length === 2, 'fbevents.js to replay the queue');
     await page().manager.acceptAll();
-    expect(page().fbqCalls).to.deep.equal([['init', '1234567890'], ['track', 'PageView']]);
+    expect(page().fbqCalls).to.deep.equal([
+      ['init', '1234567890'],
+      ['track', 'PageView'],
+    ]);
     frame.remove();
   });
 });

@@ -75,7 +75,12 @@ describe('WCAG 2.2 AA checks scripted beyond axe (compliance C20, C21)', () => {
   });
 
   it('2.5.8 target size: every control is at least 24 by 24 CSS px', async () => {
-    const mounted = await mountConsent({ categories: [{ id: 'session', required: true }, { id: 'analytics', cookies: [{ name: '_ga', provider: 'Google', duration: '2 years', purpose: 'Statistics' }] }] });
+    const mounted = await mountConsent({
+      categories: [
+        { id: 'session', required: true },
+        { id: 'analytics', cookies: [{ name: '_ga', provider: 'Google', duration: '2 years', purpose: 'Statistics' }] },
+      ],
+    });
     const small = (scope: string): string[] =>
       interactive(mounted, scope)
         .filter((control) => {
@@ -97,7 +102,10 @@ describe('WCAG 2.2 AA checks scripted beyond axe (compliance C20, C21)', () => {
     banner.getBoundingClientRect();
     banner.style.animation = '';
     const animations = banner.getAnimations();
-    expect(animations.map((animation) => (animation as CSSAnimation).animationName), 'the entrance runs').to.deep.equal(['cc-rise']);
+    expect(
+      animations.map((animation) => (animation as CSSAnimation).animationName),
+      'the entrance runs',
+    ).to.deep.equal(['cc-rise']);
     // The start of the entrance, as the visitor's first frame shows it.
     animations[0]!.pause();
     animations[0]!.currentTime = 0;

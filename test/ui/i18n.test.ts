@@ -31,11 +31,12 @@ describe('languages', () => {
     const keys = Object.keys(en);
     for (const language of BUILT_IN_LANGUAGES) {
       const strings = await loadStrings(language, {}, importLanguage);
-      for (const key of keys) expect(strings[key as keyof typeof en], `${language}.${key}`).to.be.a('string').and.not.equal('');
+      for (const key of keys)
+        expect(strings[key as keyof typeof en], `${language}.${key}`)
+          .to.be.a('string')
+          .and.not.equal('');
       if (language === 'en') continue;
-      const same = keys.filter(
-        (key) => strings[key as keyof typeof en] === en[key as keyof typeof en] && !(SAME_AS_ENGLISH[language] ?? []).includes(key),
-      );
+      const same = keys.filter((key) => strings[key as keyof typeof en] === en[key as keyof typeof en] && !(SAME_AS_ENGLISH[language] ?? []).includes(key));
       expect(same, `${language}: strings left in English`).to.deep.equal([]);
     }
     expect(BUILT_IN_LANGUAGES.filter(isRightToLeft)).to.deep.equal(['ar']);

@@ -12,9 +12,11 @@ describe('embed placeholder (contextual consent)', () => {
   for (const language of ['en', 'lv', 'ar'] as const) {
     it(`compliance C7, C17: says what the embed needs and offers to allow it, accessibly (${language})`, async () => {
       const manager = new ConsentManager().start({ revision: 1, policyUrl: '/privacy', language }, { window });
-      const page = await fixture<HTMLElement>(html`<main lang=${language}>
-        <iframe data-consent="promotional" data-src="/test/fixtures/gating/embed.html" title="Product video" width="320" height="180"></iframe>
-      </main>`);
+      const page = await fixture<HTMLElement>(
+        html`<main lang=${language}>
+          <iframe data-consent="promotional" data-src="/test/fixtures/gating/embed.html" title="Product video" width="320" height="180"></iframe>
+        </main>`,
+      );
       const gating = startGating(manager, window);
       try {
         await waitFor(() => page.querySelector('[data-consent-placeholder]') !== null, 'the placeholder');
@@ -38,14 +40,16 @@ describe('embed placeholder (contextual consent)', () => {
     });
   }
 
-  it('speaks the language the interface picks: the browser\'s, when neither the site nor the page names one', async () => {
+  it("speaks the language the interface picks: the browser's, when neither the site nor the page names one", async () => {
     const pageLanguage = document.documentElement.lang;
     document.documentElement.lang = '';
     Object.defineProperty(navigator, 'languages', { value: ['lv-LV', 'en'], configurable: true });
     const manager = new ConsentManager().start({ revision: 1, policyUrl: '/privacy' }, { window });
-    const page = await fixture<HTMLElement>(html`<main>
-      <iframe data-consent="analytics" data-src="/test/fixtures/gating/embed.html" title="Karte" width="320" height="180"></iframe>
-    </main>`);
+    const page = await fixture<HTMLElement>(
+      html`<main>
+        <iframe data-consent="analytics" data-src="/test/fixtures/gating/embed.html" title="Karte" width="320" height="180"></iframe>
+      </main>`,
+    );
     const gating = startGating(manager, window);
     try {
       await waitFor(() => page.querySelector('[data-consent-placeholder]') !== null, 'the placeholder');

@@ -147,7 +147,7 @@ describe('preferences dialog (second layer)', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('compliance C7: lists each category\'s cookies with name, provider, duration and purpose, and links the policy', async () => {
+  it("compliance C7: lists each category's cookies with name, provider, duration and purpose, and links the policy", async () => {
     const mounted = await mountConsent(withCookies);
     await openFromBanner(mounted);
     const details = mounted.$$<HTMLDetailsElement>('details');
@@ -179,7 +179,10 @@ describe('preferences dialog (second layer)', () => {
     await openDialog(mounted, () => settings.click());
     // A receipt written late by an earlier test's manager may share this origin's database, so
     // look for this test's earlier choice rather than count entries.
-    await waitFor(() => mounted.$$('.cc-receipt li').some((item) => item.textContent!.includes('Rejected all: Only strictly necessary cookies')), 'the history');
+    await waitFor(
+      () => mounted.$$('.cc-receipt li').some((item) => item.textContent!.includes('Rejected all: Only strictly necessary cookies')),
+      'the history',
+    );
     await settled(mounted.el);
     expect(switches(mounted).map((input) => input.checked)).to.deep.equal([true, false, true, false]);
     const receipt = mounted.$('[part~="receipt"]');
@@ -209,9 +212,15 @@ describe('preferences dialog (second layer)', () => {
     await mounted.el.updateComplete;
     mounted.$('[part~="settings-button"]').click();
     await waitFor(() => mounted.$<HTMLDialogElement>('[part~="dialog"]')?.open === true, 'the dialog');
-    await waitFor(() => mounted.$$('.cc-receipt li').some((item) => item.textContent!.includes('Rejected all: Only strictly necessary cookies')), 'the earlier decision in the history');
+    await waitFor(
+      () => mounted.$$('.cc-receipt li').some((item) => item.textContent!.includes('Rejected all: Only strictly necessary cookies')),
+      'the earlier decision in the history',
+    );
     expect(mounted.$('[part~="receipt"]').textContent, 'the decision in force').to.contain('Custom choice: Analytics');
-    expect(mounted.$$('.cc-receipt li').filter((item) => item.textContent!.includes('Custom choice: Analytics')), 'the decision in force is not history').to.deep.equal([]);
+    expect(
+      mounted.$$('.cc-receipt li').filter((item) => item.textContent!.includes('Custom choice: Analytics')),
+      'the decision in force is not history',
+    ).to.deep.equal([]);
     await expect(mounted.el).to.be.accessible();
   });
 

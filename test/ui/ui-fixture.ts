@@ -27,9 +27,7 @@ export interface Mounted {
 export async function mountConsent(config: Partial<ConsentConfig> = {}): Promise<Mounted> {
   const manager = new ConsentManager();
   managers.push(manager);
-  const el = await fixture<CookieConsentElement>(
-    html`<cookie-consent .manager=${manager} .config=${{ ...baseConfig, ...config }}></cookie-consent>`,
-  );
+  const el = await fixture<CookieConsentElement>(html`<cookie-consent .manager=${manager} .config=${{ ...baseConfig, ...config }}></cookie-consent>`);
   await manager.ready;
   await waitFor(() => el.shadowRoot!.querySelector('.cc-root') !== null, 'the widget to render');
   await settled(el);
@@ -43,7 +41,6 @@ export async function mountConsent(config: Partial<ConsentConfig> = {}): Promise
 
 /** Rendered and at rest (see finishAnimations): what axe and the geometry checks measure. */
 export const settled = (el: Element): Promise<void> => finishAnimations(el);
-
 
 /**
  * Opens the preferences (the manager's request by default) and resolves with the dialog once it

@@ -30,10 +30,14 @@ export function focused(): Element | null {
 }
 
 export function relativeLuminance(color: string): number {
-  const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((channel) => {
-    const c = channel / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
+  const [r, g, b] = color
+    .match(/[\d.]+/g)!
+    .slice(0, 3)
+    .map(Number)
+    .map((channel) => {
+      const c = channel / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -68,7 +72,9 @@ interface AxeResult {
  * element inside a test's iframe: axe has to run in the element's own document.
  */
 export async function expectAccessibleInFrame(element: Element): Promise<void> {
-  const win = element.ownerDocument.defaultView as Window & { axe?: { configure(options: object): void; run(context: Element, options: object): Promise<AxeResult> } };
+  const win = element.ownerDocument.defaultView as Window & {
+    axe?: { configure(options: object): void; run(context: Element, options: object): Promise<AxeResult> };
+  };
   if (!win.axe) {
     const script = element.ownerDocument.createElement('script');
     script.src = '/node_modules/axe-core/axe.min.js';

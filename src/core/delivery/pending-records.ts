@@ -47,7 +47,12 @@ export interface PendingDecision {
  * Keeps a decision this tab has just made, with the eventId its record will carry, added to
  * what other tabs may have kept meanwhile. Called before anything asynchronous.
  */
-export function keepDecision(storage: Storage | undefined, detail: ConsentChangeDetail, presentation: Presentation, location: Pick<Location, 'origin' | 'pathname'>): PendingDecision {
+export function keepDecision(
+  storage: Storage | undefined,
+  detail: ConsentChangeDetail,
+  presentation: Presentation,
+  location: Pick<Location, 'origin' | 'pathname'>,
+): PendingDecision {
   const kept: PendingDecision = { detail, eventId: randomId(), presentation, location: { origin: location.origin, pathname: location.pathname } };
   writePendingRecords(storage, [...readPendingRecords(storage), kept]);
   return kept;

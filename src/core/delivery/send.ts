@@ -50,10 +50,8 @@ export function flushOnHide(win: Window, endpoint: string, records: ConsentRecor
     } catch {
       // A refused beacon falls back to fetch below.
     }
-    win
-      .fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true, credentials: 'same-origin' })
-      .catch(() => {
-        // Unloading: the outbox still holds the record for the next page load.
-      });
+    win.fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true, credentials: 'same-origin' }).catch(() => {
+      // Unloading: the outbox still holds the record for the next page load.
+    });
   }
 }

@@ -5,7 +5,6 @@ import { pickLanguage } from '../language.js';
 import { categoryLabel, placeholderText } from './labels.js';
 import type { ConsentRequirement } from './requirement.js';
 
-
 interface FrameState {
   placeholder?: HTMLElement;
   wasHidden: boolean;

@@ -67,9 +67,7 @@ function storageOf(win: Window, kind: 'localStorage' | 'sessionStorage'): Storag
 export function eraseMatching(win: Window, patterns: string[], protectedNames: string[] = []): string[] {
   if (patterns.length === 0) return [];
   const doc = win.document;
-  const names = [...new Set(cookieNames(doc))].filter(
-    (name) => !protectedNames.includes(name) && patterns.some((pattern) => matchesPattern(name, pattern)),
-  );
+  const names = [...new Set(cookieNames(doc))].filter((name) => !protectedNames.includes(name) && patterns.some((pattern) => matchesPattern(name, pattern)));
   const expired = 'Thu, 01 Jan 1970 00:00:00 GMT';
   for (const name of names) {
     for (const domain of domainVariants(doc.location.hostname)) {

@@ -42,12 +42,7 @@ export function categoryLabel(config: ResolvedConfig | undefined, language: stri
   return configured ?? translations(config, language)[`${id}Label`] ?? CATEGORY_LABELS[baseLanguage(language)]?.[id] ?? CATEGORY_LABELS['en']![id] ?? id;
 }
 
-export function placeholderText(
-  config: ResolvedConfig | undefined,
-  language: string,
-  key: PlaceholderKey,
-  values: Record<string, string>,
-): string {
+export function placeholderText(config: ResolvedConfig | undefined, language: string, key: PlaceholderKey, values: Record<string, string>): string {
   const template = translations(config, language)[key] ?? (PLACEHOLDER_TEXTS[baseLanguage(language)] ?? PLACEHOLDER_TEXTS['en']!)[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }

@@ -117,7 +117,7 @@ export function createScriptActivator(win: Window, nonce: string, onRun: (origin
     const src = sourceURL(original);
     if (src !== null) live.src = trustedScriptURL(win, src);
     // Firefox checks an external script's (empty) text against Trusted Types as well.
-    let text = src === null ? keptText.get(original) ?? original.text : '';
+    let text = src === null ? (keptText.get(original) ?? original.text) : '';
     if (moduleToken !== undefined) text += `\n;globalThis[Symbol.for(${JSON.stringify(RAN_NAME)})]?.(${moduleToken});`;
     live.text = trustedScript(win, text);
     return live;

@@ -27,8 +27,7 @@ export interface Gating {
 export function startGating(manager: ConsentManager, win: Window): Gating {
   const doc = win.document;
   const pending = new Set<Element>();
-  const markUsed = (requirement: ConsentRequirement): void =>
-    requirement.granted.forEach((category) => manager.markCategoryUsed(category));
+  const markUsed = (requirement: ConsentRequirement): void => requirement.granted.forEach((category) => manager.markCategoryUsed(category));
   const scripts = createScriptActivator(win, pageNonce(doc), (script) => markUsed(categoriesOf(script)));
   const frames = new manager.parts.FrameGate(manager);
   const state: ConsentState = {

@@ -4,13 +4,7 @@ import type { GoogleConsentModeOptions } from '../types.js';
 
 export type ConsentModeState = 'granted' | 'denied';
 export type ConsentModeKey =
-  | 'ad_storage'
-  | 'ad_user_data'
-  | 'ad_personalization'
-  | 'analytics_storage'
-  | 'functionality_storage'
-  | 'personalization_storage'
-  | 'security_storage';
+  'ad_storage' | 'ad_user_data' | 'ad_personalization' | 'analytics_storage' | 'functionality_storage' | 'personalization_storage' | 'security_storage';
 
 /** docs/compliance.md, C13: which category each Consent Mode v2 key follows. */
 export const CONSENT_MODE_MAPPING: Record<ConsentModeKey, string> = {
@@ -70,5 +64,8 @@ export function startGoogleConsentMode(manager: ConsentManager, win: Window, opt
   if (options.region) defaults['region'] = [...options.region];
   gtag(page, 'consent', 'default', defaults);
   if (manager.decision) gtag(page, 'consent', 'update', consentModeState(manager));
-  manager.addEventListener('consent-change', safely('Google Consent Mode', () => gtag(page, 'consent', 'update', consentModeState(manager))));
+  manager.addEventListener(
+    'consent-change',
+    safely('Google Consent Mode', () => gtag(page, 'consent', 'update', consentModeState(manager))),
+  );
 }

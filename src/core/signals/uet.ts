@@ -14,5 +14,8 @@ export function startUet(manager: ConsentManager, win: Window): void {
   const page = win as UetWindow;
   push(page, 'default', false);
   if (manager.decision) push(page, 'update', manager.granted('promotional'));
-  manager.addEventListener('consent-change', safely('Microsoft UET', () => push(page, 'update', manager.granted('promotional'))));
+  manager.addEventListener(
+    'consent-change',
+    safely('Microsoft UET', () => push(page, 'update', manager.granted('promotional'))),
+  );
 }

@@ -56,7 +56,10 @@ export function createMemoryStore({ now = () => new Date() }: StoreClockOptions 
       return erased;
     },
     async list({ limit = 100, offset = 0 } = {}) {
-      return [...bySequence.values()].reverse().slice(offset, offset + limit).map(copy);
+      return [...bySequence.values()]
+        .reverse()
+        .slice(offset, offset + limit)
+        .map(copy);
     },
     async listPage({ after = null, limit = DEFAULT_PAGE_SIZE, order = 'oldest' } = {}) {
       const from = after === null ? undefined : Number(after);

@@ -20,8 +20,7 @@ export interface ConsentRow {
   services: string | Record<string, boolean> | null;
 }
 
-export const COLUMNS =
-  'event_id, consent_id, decided_at, revision, method, layer, categories, language, text_hash, widget_version, gpc, page_url, services';
+export const COLUMNS = 'event_id, consent_id, decided_at, revision, method, layer, categories, language, text_hash, widget_version, gpc, page_url, services';
 
 /** Values in COLUMNS order. */
 export function rowValues(record: StorableRecord, gpc: boolean | number): unknown[] {
@@ -42,10 +41,10 @@ export function rowValues(record: StorableRecord, gpc: boolean | number): unknow
   ];
 }
 
-
 export function recordFromRow(row: ConsentRow): StoredConsentRecord {
   const iso = (value: string | Date): string => (value instanceof Date ? value : new Date(value)).toISOString();
-  const json = (value: string | Record<string, boolean>): Record<string, boolean> => (typeof value === 'string' ? (JSON.parse(value) as Record<string, boolean>) : value);
+  const json = (value: string | Record<string, boolean>): Record<string, boolean> =>
+    typeof value === 'string' ? (JSON.parse(value) as Record<string, boolean>) : value;
   return {
     schema: 1,
     eventId: row.event_id,

@@ -70,9 +70,7 @@ export function createSqliteStore(db: SqliteDatabase, { now = () => new Date() }
   const oldestAfter = db.prepare(`SELECT rowid AS seq, * FROM consent_records WHERE rowid > ? ORDER BY rowid LIMIT ?`);
   const newestBefore = db.prepare(`SELECT rowid AS seq, * FROM consent_records WHERE rowid < ? ORDER BY rowid DESC LIMIT ?`);
   const count = db.prepare(`SELECT COUNT(*) AS n FROM consent_records`);
-  const purgeBatch = db.prepare(
-    `DELETE FROM consent_records WHERE rowid IN (SELECT rowid FROM consent_records WHERE received_at < ? LIMIT ?)`,
-  );
+  const purgeBatch = db.prepare(`DELETE FROM consent_records WHERE rowid IN (SELECT rowid FROM consent_records WHERE received_at < ? LIMIT ?)`);
   return {
     ...insights,
     async insert(record: StorableRecord): Promise<InsertResult> {
@@ -90,7 +88,9 @@ export function createSqliteStore(db: SqliteDatabase, { now = () => new Date() }
     },
     async listPage({ after = null, limit = DEFAULT_PAGE_SIZE, order = 'oldest' } = {}) {
       const rows = (
-        order === 'oldest' ? oldestAfter.all(after === null ? 0 : Number(after), limit) : newestBefore.all(after === null ? Number.MAX_SAFE_INTEGER : Number(after), limit)
+        order === 'oldest'
+          ? oldestAfter.all(after === null ? 0 : Number(after), limit)
+          : newestBefore.all(after === null ? Number.MAX_SAFE_INTEGER : Number(after), limit)
       ) as RowWithSequence[];
       return { records: rows.map(recordFromRow), next: rows.length === limit ? String(rows.at(-1)!.seq) : null };
     },

@@ -254,7 +254,7 @@ export class CookieConsentBase extends LitElement {
     void this.updateComplete.then(() => {
       if (this.view === 'preferences') return;
       // An opener that is gone (the script-tag build's first-paint banner): "Customize" stands in.
-      const target = opener?.isConnected && opener.getClientRects().length > 0 ? opener : this.#settingsButton ?? this.#customizeButton();
+      const target = opener?.isConnected && opener.getClientRects().length > 0 ? opener : (this.#settingsButton ?? this.#customizeButton());
       target?.focus();
     });
   };
@@ -332,27 +332,29 @@ export class CookieConsentBase extends LitElement {
     const gpcHonoured = this.manager.gpcHonoured;
     return html`<div class="cc-root" lang=${this.language} dir=${isRightToLeft(this.language) ? 'rtl' : 'ltr'}>
       ${this.#bannerVisible ? this.#bannerNode(config, strings) : nothing}
-      ${this.preferencesPart?.preferencesTemplate(
-            {
-              config,
-              strings,
-              language: this.language,
-              draft: this.draft,
-              decision: this.manager.decision,
-              receipts: this.receipts,
-              gpcHonoured,
-            },
-            {
-              toggle: (id, checked) => (this.draft = { ...this.draft, [id]: checked }),
-              save: () => this.#decide('save', 'preferences'),
-              acceptAll: () => this.#decide('accept', 'preferences'),
-              rejectAll: () => this.#decide('reject', 'preferences'),
-              dismiss: () => this.#closePreferences(),
-              onClose: this.#onPreferencesClosed,
-              onKeydown: this.#keepTabInside,
-              onClick: this.#closeOnBackdrop,
-            },
-          ) ?? nothing}
+      ${
+        this.preferencesPart?.preferencesTemplate(
+          {
+            config,
+            strings,
+            language: this.language,
+            draft: this.draft,
+            decision: this.manager.decision,
+            receipts: this.receipts,
+            gpcHonoured,
+          },
+          {
+            toggle: (id, checked) => (this.draft = { ...this.draft, [id]: checked }),
+            save: () => this.#decide('save', 'preferences'),
+            acceptAll: () => this.#decide('accept', 'preferences'),
+            rejectAll: () => this.#decide('reject', 'preferences'),
+            dismiss: () => this.#closePreferences(),
+            onClose: this.#onPreferencesClosed,
+            onKeydown: this.#keepTabInside,
+            onClick: this.#closeOnBackdrop,
+          },
+        ) ?? nothing
+      }
       ${this.#renderSettingsButton(strings)}
     </div>`;
   }

@@ -20,8 +20,7 @@ export const de: UiStrings = {
   cookieDuration: 'Speicherdauer',
   cookiePurpose: 'Zweck',
   settingsButton: 'Cookie-Einstellungen',
-  gpcHonoured:
-    'Ihr Browser hat ein Global-Privacy-Control-Signal gesendet, daher bleiben Werbe-Cookies aus, solange Sie sie hier nicht einschalten.',
+  gpcHonoured: 'Ihr Browser hat ein Global-Privacy-Control-Signal gesendet, daher bleiben Werbe-Cookies aus, solange Sie sie hier nicht einschalten.',
   receiptTitle: 'Ihre aktuelle Auswahl',
   receiptNone: 'Sie haben noch keine Auswahl getroffen.',
   receiptConsentId: 'Einwilligungs-ID',

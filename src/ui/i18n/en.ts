@@ -8,8 +8,7 @@ export const en = {
   rejectAll: 'Reject all',
   customize: 'Customize',
   preferencesTitle: 'Cookie settings',
-  preferencesIntro:
-    'Choose which cookies we may use. Cookies that are strictly necessary are always on; every other category is off until you turn it on.',
+  preferencesIntro: 'Choose which cookies we may use. Cookies that are strictly necessary are always on; every other category is off until you turn it on.',
   save: 'Save choices',
   close: 'Close',
   alwaysOn: 'Always on',

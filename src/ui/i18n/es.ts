@@ -20,8 +20,7 @@ export const es: UiStrings = {
   cookieDuration: 'Duración',
   cookiePurpose: 'Finalidad',
   settingsButton: 'Configuración de cookies',
-  gpcHonoured:
-    'Tu navegador envió una señal de Global Privacy Control, así que las cookies promocionales siguen desactivadas salvo que las actives aquí.',
+  gpcHonoured: 'Tu navegador envió una señal de Global Privacy Control, así que las cookies promocionales siguen desactivadas salvo que las actives aquí.',
   receiptTitle: 'Tu elección actual',
   receiptNone: 'Todavía no has elegido.',
   receiptConsentId: 'ID de consentimiento',

@@ -20,8 +20,7 @@ export const fr: UiStrings = {
   cookieDuration: 'Durée',
   cookiePurpose: 'Finalité',
   settingsButton: 'Paramètres des cookies',
-  gpcHonoured:
-    'Votre navigateur a envoyé un signal Global Privacy Control : les cookies promotionnels restent désactivés, sauf si vous les activez ici.',
+  gpcHonoured: 'Votre navigateur a envoyé un signal Global Privacy Control : les cookies promotionnels restent désactivés, sauf si vous les activez ici.',
   receiptTitle: 'Votre choix actuel',
   receiptNone: 'Vous n’avez pas encore fait de choix.',
   receiptConsentId: 'Identifiant du consentement',

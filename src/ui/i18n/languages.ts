@@ -21,11 +21,7 @@ function overridesFor(language: string, translations: Record<string, Translation
  * Every string of the interface in the language: the built-in translation, the site's overrides
  * on top, English for any key still missing. Extra keys (such as `category.<id>.label`) are kept.
  */
-export async function loadStrings(
-  language: string,
-  translations: Record<string, Translation>,
-  loadLanguage: LanguageLoader,
-): Promise<UiStrings & Translation> {
+export async function loadStrings(language: string, translations: Record<string, Translation>, loadLanguage: LanguageLoader): Promise<UiStrings & Translation> {
   let builtIn: UiStrings | undefined;
   const base = baseLanguage(language);
   const loading = base === 'en' ? undefined : loadLanguage(base);

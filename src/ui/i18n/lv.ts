@@ -20,8 +20,7 @@ export const lv: UiStrings = {
   cookieDuration: 'Glabāšanas ilgums',
   cookiePurpose: 'Mērķis',
   settingsButton: 'Sīkdatņu iestatījumi',
-  gpcHonoured:
-    'Jūsu pārlūks nosūtīja globālās privātuma kontroles (GPC) signālu, tāpēc reklāmas sīkdatnes paliek izslēgtas, ja vien jūs tās šeit neieslēdzat.',
+  gpcHonoured: 'Jūsu pārlūks nosūtīja globālās privātuma kontroles (GPC) signālu, tāpēc reklāmas sīkdatnes paliek izslēgtas, ja vien jūs tās šeit neieslēdzat.',
   receiptTitle: 'Jūsu pašreizējā izvēle',
   receiptNone: 'Jūs vēl neesat izdarījis izvēli.',
   receiptConsentId: 'Piekrišanas ID',

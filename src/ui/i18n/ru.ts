@@ -20,8 +20,7 @@ export const ru: UiStrings = {
   cookieDuration: 'Срок хранения',
   cookiePurpose: 'Цель',
   settingsButton: 'Настройки cookie',
-  gpcHonoured:
-    'Ваш браузер отправил сигнал Global Privacy Control, поэтому рекламные файлы cookie остаются выключенными, если вы не включите их здесь.',
+  gpcHonoured: 'Ваш браузер отправил сигнал Global Privacy Control, поэтому рекламные файлы cookie остаются выключенными, если вы не включите их здесь.',
   receiptTitle: 'Ваш текущий выбор',
   receiptNone: 'Вы ещё не сделали выбор.',
   receiptConsentId: 'ID согласия',

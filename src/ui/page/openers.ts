@@ -22,7 +22,8 @@ export function deepActiveElement(doc: Document): HTMLElement | null {
 
 /** The focusable elements of a container, in tab order, for keeping Tab inside a dialog. */
 export function focusableIn(container: ParentNode): HTMLElement[] {
-  const selector = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+  const selector =
+    'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
   // Content of a closed <details> has no boxes, so this also skips what cannot take focus.
   return [...container.querySelectorAll<HTMLElement>(selector)].filter((element) => element.getClientRects().length > 0);
 }

@@ -22,12 +22,13 @@ function cookieTable(category: ResolvedCategory, strings: Strings): TemplateResu
         </thead>
         <tbody>
           ${category.cookies.map(
-            (cookie) => html`<tr>
-              <td><code>${cookie.name}</code></td>
-              <td>${cookie.provider}</td>
-              <td>${cookie.duration}</td>
-              <td>${cookie.purpose}</td>
-            </tr>`,
+            (cookie) =>
+              html`<tr>
+                <td><code>${cookie.name}</code></td>
+                <td>${cookie.provider}</td>
+                <td>${cookie.duration}</td>
+                <td>${cookie.purpose}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -49,9 +50,7 @@ export function categoryTemplate(
       <label for=${switchId}>${label}</label>
       <span class="cc-control">
         ${category.required ? html`<span class="cc-muted">${strings.alwaysOn}</span>` : nothing}
-        ${switchTemplate(switchId, category.required || checked, category.required, descriptionId, (value) =>
-          onChange(category.id, value),
-        )}
+        ${switchTemplate(switchId, category.required || checked, category.required, descriptionId, (value) => onChange(category.id, value))}
       </span>
     </div>
     <p id=${descriptionId} class="cc-muted">${description}</p>

@@ -47,9 +47,7 @@ export function preferencesTemplate(state: PreferencesState, actions: Preference
         <p>${strings.preferencesIntro} <a href=${config.policyUrl} part="policy-link">${strings.policyLink}</a></p>
         ${state.gpcHonoured ? html`<p class="cc-notice" part="gpc-notice" role="note">${strings.gpcHonoured}</p>` : nothing}
         <ul class="cc-categories">
-          ${config.categories.map((category) =>
-            categoryTemplate(category, state.draft[category.id] === true, strings, actions.toggle),
-          )}
+          ${config.categories.map((category) => categoryTemplate(category, state.draft[category.id] === true, strings, actions.toggle))}
         </ul>
         ${receiptTemplate(state.decision, state.receipts, config, strings, state.language)}
       </div>

@@ -67,19 +67,21 @@ export function receiptTemplate(
       <dt>${strings.receiptChoice}</dt>
       <dd>${strings[METHOD_KEYS[decision.method]]}: ${allowed(decision, config, strings)}</dd>
     </dl>
-    ${earlier.length === 0
-      ? nothing
-      : html`<details>
-          <summary>${strings.historyTitle} (${earlier.length})</summary>
-          <ol>
-            ${earlier.map(
-              (receipt) =>
-                html`<li>
-                  <time datetime=${receipt.timestamp}>${when(receipt.timestamp, language)}</time> —
-                  ${strings[METHOD_KEYS[receipt.method]]}: ${allowed(receipt, config, strings)}
-                </li>`,
-            )}
-          </ol>
-        </details>`}
+    ${
+      earlier.length === 0
+        ? nothing
+        : html`<details>
+            <summary>${strings.historyTitle} (${earlier.length})</summary>
+            <ol>
+              ${earlier.map(
+                (receipt) =>
+                  html`<li>
+                    <time datetime=${receipt.timestamp}>${when(receipt.timestamp, language)}</time> — ${strings[METHOD_KEYS[receipt.method]]}:
+                    ${allowed(receipt, config, strings)}
+                  </li>`,
+              )}
+            </ol>
+          </details>`
+    }
   </section>`;
 }
