@@ -33,6 +33,11 @@ function earlierReceipts(receipts: ConsentReceipt[], decision: ConsentDecision):
   return receipts.filter((_, index) => index !== own).reverse();
 }
 
+/** "Custom choice: Analytics": one string, so no formatting of the template can split the text. */
+function choiceText(decision: ConsentDecision, config: ResolvedConfig, strings: Strings): string {
+  return `${strings[METHOD_KEYS[decision.method]]}: ${allowed(decision, config, strings)}`;
+}
+
 function allowed(decision: ConsentDecision, config: ResolvedConfig, strings: Strings): string {
   const labels = config.categories
     .filter((category) => !category.required && decision.categories[category.id])
@@ -65,7 +70,7 @@ export function receiptTemplate(
       <dt>${strings.receiptRevision}</dt>
       <dd>${decision.revision}</dd>
       <dt>${strings.receiptChoice}</dt>
-      <dd>${strings[METHOD_KEYS[decision.method]]}: ${allowed(decision, config, strings)}</dd>
+      <dd>${choiceText(decision, config, strings)}</dd>
     </dl>
     ${
       earlier.length === 0
@@ -75,10 +80,7 @@ export function receiptTemplate(
             <ol>
               ${earlier.map(
                 (receipt) =>
-                  html`<li>
-                    <time datetime=${receipt.timestamp}>${when(receipt.timestamp, language)}</time> — ${strings[METHOD_KEYS[receipt.method]]}:
-                    ${allowed(receipt, config, strings)}
-                  </li>`,
+                  html`<li><time datetime=${receipt.timestamp}>${when(receipt.timestamp, language)}</time> — ${choiceText(receipt, config, strings)}</li>`,
               )}
             </ol>
           </details>`
