@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots:insights`: PNGs of the receiver's insights page over the demo's seeded
- * month, light and dark, into docs/images/: the whole page at 1280 CSS px, and its first figure.
+ * month, light and dark, into docs/screenshots/: the whole page at 1280 CSS px, and its first figure.
  * Starts the demo server on a fresh database (so the seeded month ends today), or uses
  * INSIGHTS_URL (an insights page already running).
  */
@@ -31,7 +31,7 @@ function startDemo(databaseDir) {
   });
 }
 
-const outDir = 'docs/images';
+const outDir = 'docs/screenshots';
 mkdirSync(outDir, { recursive: true });
 const databaseDir = mkdtempSync(join(tmpdir(), 'insights-shots-'));
 const demo = process.env.INSIGHTS_URL ? null : await startDemo(databaseDir);
