@@ -4,23 +4,12 @@
  * change their minds and withdraw. Every record says it is seeded: widgetVersion SEED_VERSION.
  */
 import { createHash } from 'node:crypto';
+import { seededRandom } from '../scripts/seeded-random.mjs';
 
 export const SEED_VERSION = '0.0.0-demo-seed';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const CATEGORIES = ['preferences', 'analytics', 'promotional'];
-
-/** mulberry32: a small seeded generator, so the demo and its screenshots come out the same. */
-function generator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hash = (text) => createHash('sha256').update(text).digest('hex');
 /** A version-4 UUID from the generator. */
@@ -37,7 +26,7 @@ function uuid(random) {
  * pageUrl. Each has `receivedAt` (ms), a moment after it was made.
  */
 export function demoDecisions({ endMs, days = 30, origin = 'http://127.0.0.1', seed = 20 }) {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = (weights) => {
     let roll = random() * weights.reduce((sum, [, weight]) => sum + weight, 0);
     for (const [value, weight] of weights) if ((roll -= weight) < 0) return value;

@@ -6,6 +6,7 @@ import type { InsightCounter } from '../../src/server/stores/insights/counters.j
 import type { InsightfulConsentStore } from '../../src/server/stores/store.js';
 import { postgresUnavailable, startPostgres, type PostgresServer } from '../server/postgres-cluster.js';
 import { sampleRecord } from '../server/records.js';
+import { seededRandom } from '../../scripts/seeded-random.mjs';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
@@ -83,16 +84,7 @@ export function storeKinds(): { kinds: StoreKind[]; pool(): pg.Pool | undefined;
 }
 
 /** A pseudo-random generator with a seed, so a failing mix can be run again. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 /**
  * Decisions of `visitors` visitors over `days` days from `startMs`, oldest first: each decides one
