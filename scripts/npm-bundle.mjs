@@ -7,7 +7,7 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -26,7 +26,7 @@ export async function measureNpmBundle() {
     const entry = join(work, 'app.js');
     writeFileSync(entry, "import 'cookie-consent-widget/define';\n");
     const out = join(work, 'out');
-    await build({
+    const { metafile } = await build({
       entryPoints: [entry],
       bundle: true,
       splitting: true,
@@ -35,13 +35,18 @@ export async function measureNpmBundle() {
       platform: 'browser',
       outdir: out,
       logLevel: 'error',
+      metafile: true,
     });
     const files = readdirSync(out).filter((file) => file.endsWith('.js'));
     const gzip = (file) => gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
-    const initial = files.find((file) => file === 'app.js');
-    // What app.js imports statically loads up front with it.
-    const staticImports = [...readFileSync(join(out, initial), 'utf8').matchAll(/import(?:[^"'()]*?from)?\s*"\.\/([^"]+)"/g)].map((match) => match[1]);
-    const upFront = [initial, ...staticImports];
+    // What app.js imports statically, and what those import statically, loads up front with it.
+    const outputs = new Map(Object.entries(metafile.outputs).map(([path, output]) => [basename(path), output]));
+    const upFront = ['app.js'];
+    for (const file of upFront) {
+      for (const imported of outputs.get(file).imports) {
+        if (imported.kind === 'import-statement' && !upFront.includes(basename(imported.path))) upFront.push(basename(imported.path));
+      }
+    }
     const onDemand = files.filter((file) => !upFront.includes(file));
     return {
       initialBytes: upFront.reduce((sum, file) => sum + gzip(file), 0),
