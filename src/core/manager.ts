@@ -1,4 +1,14 @@
-import { changedCategories, createDecision, erasePatternsRefusedBy, isDecisionCurrent, sameDecision, withdrawnCategories } from './decision.js';
+import {
+  changedIds,
+  choiceOver,
+  createDecision,
+  erasePatternsRefusedBy,
+  grantsId,
+  isDecisionCurrent,
+  sameDecision,
+  withdrawnIds,
+  type ConsentChoice,
+} from './decision.js';
 import type { ConsentChangeDetail, ConsentEventMap, ConsentView } from './events.js';
 import { warnOnce } from './log.js';
 import { decodeConsentCookie, encodeConsentCookie, readConsentCookie } from './storage/consent-cookie.js';
@@ -8,7 +18,7 @@ import type { ConsentParts } from './parts.js';
 import { acceptAllUnderSignals, readPrivacySignals, type PrivacySignals } from './signals/privacy-signals.js';
 import { startTabSync, type TabSync } from './sync.js';
 import { checkedCookieName, forgetCheckedConfig } from './config-fingerprint.js';
-import type { CategoryStates, ConsentConfig, ConsentDecision, ConsentLayer, ConsentMethod, ResolvedConfig } from './types.js';
+import type { ConsentConfig, ConsentDecision, ConsentLayer, ConsentMethod, ResolvedConfig } from './types.js';
 
 export interface DecisionOptions {
   /** Where the visitor decided; `api` when a script called the method. */
@@ -180,17 +190,19 @@ export class ConsentManager extends EventTarget {
     this.#shown = { language: presentation.language, strings: [...presentation.strings] };
   }
 
-  /** Whether the category may run now. Required categories always may; before a decision nothing else. */
-  granted(category: string): boolean {
-    if (this.#resolved?.categories.some((c) => c.id === category && c.required)) return true;
-    return !this.#held && this.#current?.categories[category] === true;
+  /**
+   * Whether a category or a service (by its id) may run now. Required categories and their
+   * services always may; before a decision nothing else.
+   */
+  granted(id: string): boolean {
+    return !!this.#resolved && grantsId(this.#resolved, this.#held ? null : this.#current, id);
   }
 
-  /** Resolves when the category is granted: now, or whenever the visitor grants it later. */
-  whenGranted(category: string): Promise<void> {
-    if (this.granted(category)) return Promise.resolve();
+  /** Resolves when the category or service is granted: now, or whenever the visitor grants it later. */
+  whenGranted(id: string): Promise<void> {
+    if (this.granted(id)) return Promise.resolve();
     return new Promise((resolve) => {
-      this.#grantWaiters.set(category, [...(this.#grantWaiters.get(category) ?? []), resolve]);
+      this.#grantWaiters.set(id, [...(this.#grantWaiters.get(id) ?? []), resolve]);
     });
   }
 
@@ -203,9 +215,13 @@ export class ConsentManager extends EventTarget {
     return this.#decide('reject-all', options);
   }
 
-  /** Saves a custom choice; categories left out keep their current state (refused before any decision). */
-  set(categories: Partial<CategoryStates>, options?: DecisionOptions): Promise<ConsentDecision> {
-    return this.#decide('custom', options, categories);
+  /**
+   * Saves a custom choice over category and service ids: `set({ analytics: true, ga4: false })`.
+   * Ids left out keep their current state (refused before any decision); a category named takes
+   * its services along unless they are named too.
+   */
+  set(choice: ConsentChoice, options?: DecisionOptions): Promise<ConsentDecision> {
+    return this.#decide('custom', options, choice);
   }
 
   /** Refuses every category that is not required, as a recorded withdrawal. */
@@ -259,14 +275,14 @@ export class ConsentManager extends EventTarget {
   }
 
   /** The one path of acceptAll, rejectAll, set and withdraw; `custom` holds what set() was given. */
-  async #decide(method: ConsentMethod, { layer = 'api' }: DecisionOptions = {}, custom?: Partial<CategoryStates>): Promise<ConsentDecision> {
+  async #decide(method: ConsentMethod, { layer = 'api' }: DecisionOptions = {}, custom?: ConsentChoice): Promise<ConsentDecision> {
     const config = this.#resolved;
     const win = this.#win;
     if (!config || !win) {
       throw new Error(`cookie-consent: a decision was requested before start(config); await manager.ready first.`);
     }
-    const wanted: Partial<CategoryStates> = custom
-      ? { ...this.#current?.categories, ...custom }
+    const wanted: ConsentChoice = custom
+      ? choiceOver(config, this.#current, custom)
       : Object.fromEntries(config.categories.map(({ id }) => [id, method === 'accept-all']));
     if (method === 'accept-all') method = acceptAllUnderSignals(wanted, this.#signals);
     const decision = createDecision(config, wanted, method, this.#consentIdInUse);
@@ -306,7 +322,7 @@ export class ConsentManager extends EventTarget {
     const previous = this.#current;
     this.#current = next;
     this.#consentIdInUse = next?.consentId;
-    const changed = changedCategories(this.#resolved!, previous, next);
+    const changed = changedIds(this.#resolved!, previous, next);
     this.#emit('consent-change', { decision: next, previous, changed, origin, ...(layer ? { layer } : {}) });
     for (const [category, waiters] of this.#grantWaiters) {
       if (!this.granted(category)) continue;
@@ -323,7 +339,7 @@ export class ConsentManager extends EventTarget {
   }
 
   #reloadIfWithdrawn(previous: ConsentDecision | null, next: ConsentDecision | null): void {
-    const withdrawn = withdrawnCategories(previous, next);
+    const withdrawn = withdrawnIds(previous, next);
     if (withdrawn.length === 0) return;
     const policy = this.#resolved!.reloadOnWithdraw;
     const needed = policy ?? withdrawn.some((id) => this.#usedCategories.has(id));

@@ -4,7 +4,8 @@ import { LitElement, adoptStyles, html, nothing, type PropertyValues, type Templ
 import { property, state } from 'lit/decorators.js';
 import type { ConsentManager } from '../../core/manager.js';
 import type { ConsentReceipt } from '../../core/storage/history.js';
-import type { CategoryStates, ConsentConfig, ConsentLayer, ConsentLayout, ConsentTheme } from '../../core/types.js';
+import type { ConsentConfig, ConsentLayer, ConsentLayout, ConsentTheme } from '../../core/types.js';
+import type { ConsentChoice } from '../../core/decision.js';
 import { bannerStyles } from '../banner/banner.styles.js';
 import { drawBanner } from '../banner/draw-banner.js';
 import { isRightToLeft, loadStrings, pickLanguage } from '../i18n/languages.js';
@@ -38,7 +39,7 @@ export class CookieConsentBase extends LitElement {
   @state() private view: ConsentView = 'none';
   @state() private strings?: Strings;
   @state() private language = 'en';
-  @state() private draft: CategoryStates = {};
+  @state() private draft: ConsentChoice = {};
   @state() private receipts: ConsentReceipt[] = [];
   @state() private preferencesPart?: PreferencesPart;
   #preferencesLoading?: Promise<void>;
@@ -167,7 +168,7 @@ export class CookieConsentBase extends LitElement {
     if (view === 'preferences' && this.view !== 'preferences') {
       this.#loadPreferences();
       this.#opener ??= deepActiveElement(document);
-      this.draft = { ...(this.manager.decision?.categories ?? {}) };
+      this.draft = { ...this.manager.decision?.categories, ...this.manager.decision?.services };
       void this.manager.history().then((receipts) => (this.receipts = receipts));
     }
     this.#ui.viewChanged();
@@ -344,7 +345,7 @@ export class CookieConsentBase extends LitElement {
             gpcHonoured,
           },
           {
-            toggle: (id, checked) => (this.draft = { ...this.draft, [id]: checked }),
+            changeDraft: (draft) => (this.draft = draft),
             save: () => this.#decide('save', 'preferences'),
             acceptAll: () => this.#decide('accept', 'preferences'),
             rejectAll: () => this.#decide('reject', 'preferences'),
