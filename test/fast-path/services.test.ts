@@ -55,7 +55,9 @@ async function press(control: HTMLElement, key: string): Promise<void> {
 describe('consent per service in the script-tag build (compliance C27)', () => {
   beforeEach(resetBrowserState);
 
-  it("turning one analytics service off in the dialog keeps its script from running while the other's runs, erases its cookies and records it as refused", async () => {
+  it("turning one analytics service off in the dialog keeps its script from running while the other's runs, erases its cookies and records it as refused", async function () {
+    // A page, the interface chunk, a decision and its delivery: more than one page's work.
+    this.timeout(20_000);
     document.cookie = 'hm_session=1; Path=/';
     document.cookie = '_stat_id=1; Path=/';
     const lane = newLane();
