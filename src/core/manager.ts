@@ -18,6 +18,8 @@ import type { ConsentParts } from './parts.js';
 import { acceptAllUnderSignals, readPrivacySignals, type PrivacySignals } from './signals/privacy-signals.js';
 import { startTabSync, type TabSync } from './sync.js';
 import { checkedCookieName, forgetCheckedConfig } from './config-fingerprint.js';
+import { pickLanguage } from './language.js';
+import { watchPageLanguage } from './page-language.js';
 import type { ConsentConfig, ConsentDecision, ConsentLayer, ConsentMethod, ResolvedConfig } from './types.js';
 
 export interface DecisionOptions {
@@ -48,6 +50,7 @@ export interface ConsentManagerParts {
  * @fires consent-ready - once per page load, after `start()`: `{ decision }`
  * @fires consent-change - on every saved choice, here or in another tab: `{ decision, previous, changed, origin }`
  * @fires consent-view - when the interface should show the banner, the preferences or nothing: `{ view }`
+ * @fires consent-language - when the interface's language changed: `{ language }`
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class ConsentManager extends EventTarget {
@@ -69,6 +72,10 @@ export class ConsentManager extends EventTarget {
   #signals: PrivacySignals = { gpc: false, dnt: false };
 
   #shown: Presentation = { language: 'en', strings: [] };
+  /** What setLanguage() asked for; it stands in for the configured language. */
+  #asked?: string;
+  #language = 'en';
+  #stopWatchingPage?: () => void;
   readonly #options: ConsentManagerOptions;
   /** What this manager, the gating, delivery and debug mode call for the parts not every page needs. */
   readonly parts: ConsentParts;
@@ -130,7 +137,14 @@ export class ConsentManager extends EventTarget {
     this.#resolved = resolved;
     this.#input = config;
     const win = (this.#win = options.window ?? this.#options.window ?? globalThis.window);
-    this.#shown = { language: resolved.language ?? 'en', strings: [] };
+    this.#shown = { language: (this.#language = this.#pickedLanguage()), strings: [] };
+    // A language the site configured stays; otherwise the page's is followed as it changes.
+    if (!resolved.language) {
+      this.#stopWatchingPage = watchPageLanguage(win, () => {
+        this.#asked = undefined;
+        this.#switchLanguage();
+      });
+    }
     this.#signals = readPrivacySignals(win, resolved);
     // A stale decision (older revision, expired) grants nothing, but its consent id stays in use.
     const cookies = readDocumentCookies(win.document);
@@ -188,6 +202,22 @@ export class ConsentManager extends EventTarget {
   /** The interface reports what it shows, so a consent record can carry its language and a hash of its text. */
   setPresentation(presentation: Presentation): void {
     this.#shown = { language: presentation.language, strings: [...presentation.strings] };
+  }
+
+  /** The language the interface speaks: see pickLanguage, with setLanguage()'s in place of the configured one. */
+  get language(): string {
+    return this.#language;
+  }
+
+  /**
+   * Switches the banner, the preferences, the settings button and the placeholders to `lang` now
+   * (`consent-language`); one neither built in nor translated falls back as at start.
+   * @throws TypeError when `lang` is not a string.
+   */
+  setLanguage(lang: string): void {
+    if (typeof lang !== 'string') throw new TypeError(`cookie-consent: setLanguage(lang) needs a string such as "lv", got ${typeof lang}`);
+    this.#asked = lang;
+    if (this.#resolved) this.#switchLanguage();
   }
 
   /**
@@ -253,8 +283,9 @@ export class ConsentManager extends EventTarget {
     this.#setView('none');
   }
 
-  /** Stops listening to other tabs; for single-page apps and tests that drop a manager. */
+  /** Stops listening to other tabs and to `<html lang>`; for single-page apps and tests that drop a manager. */
   dispose(): void {
+    this.#stopWatchingPage?.();
     this.#sync?.close();
     this.#sync = undefined;
   }
@@ -344,6 +375,21 @@ export class ConsentManager extends EventTarget {
     const policy = this.#resolved!.reloadOnWithdraw;
     const needed = policy ?? withdrawn.some((id) => this.#usedCategories.has(id));
     if (needed) this.#guard('reload', () => this.#win!.location.reload());
+  }
+
+  #pickedLanguage(): string {
+    const config = this.#resolved!;
+    const win = this.#win!;
+    return pickLanguage(this.#asked ?? config.language, win.document.documentElement.lang, win.navigator.languages ?? [], config.translations);
+  }
+
+  #switchLanguage(): void {
+    const language = this.#pickedLanguage();
+    if (language === this.#language) return;
+    this.#language = language;
+    // Until the interface reports the strings it shows, a record carries at least their language.
+    if (this.#shown.strings.length === 0) this.#shown = { language, strings: [] };
+    this.#emit('consent-language', { language });
   }
 
   #setView(view: ConsentView): void {
