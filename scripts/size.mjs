@@ -42,7 +42,7 @@ const extraVisits = [
   },
   { name: 'opening the preferences adds (Lit, the dialog)', files: ['cookie-consent.ui.js'] },
   { name: 'a page with a gated iframe adds', files: ['cookie-consent.embeds.js'] },
-  { name: 'the first decision or look at the history adds (IndexedDB)', files: ['cookie-consent.store.js'] },
+  { name: 'without an endpoint, the first decision or opening the preferences after one adds (IndexedDB)', files: ['cookie-consent.store.js'] },
 ];
 const languages = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 

@@ -13,9 +13,10 @@ if (missing.length > 0) {
 
 const steps = [
   ['lint (ESLint, Prettier)', 'npm', ['run', 'lint', '--silent']],
-  // The build comes before the typecheck: tests import the built package from dist/.
+  // The build comes before the typecheck: tests import the built package from dist/, and
+  // test/types/ checks its published declarations under moduleResolution bundler and node16.
   ['build', 'npm', ['run', 'build', '--silent']],
-  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck', 'npm', ['run', 'typecheck', '--silent']],
   ['package (publint, are-the-types-wrong)', 'npm', ['run', 'lint:package', '--silent']],
   ['node tests', 'npm', ['run', 'test:node', '--silent']],
   ['browser tests', 'npx', ['web-test-runner']],

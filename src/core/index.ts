@@ -1,5 +1,5 @@
 export { BundledConsentManager as ConsentManager, bootConsent, getConsentManager } from './bundled-manager.js';
-export type { ConsentManagerOptions, DecisionOptions, Presentation } from './manager.js';
+export type { ConsentEventListener, ConsentManagerOptions, DecisionOptions, Presentation } from './manager.js';
 export type { ConsentParts } from './parts.js';
 export { ConsentConfigError, resolveConfig, isSafeUrl, DEFAULT_CATEGORIES, DEFAULT_EXPIRES_DAYS, DEFAULT_COOKIE_NAME } from './config.js';
 export { encodeConsentCookie, decodeConsentCookie, readConsentCookie, cookieValues } from './storage/consent-cookie.js';

@@ -414,16 +414,20 @@ export class ConsentManager extends EventTarget {
   }
 }
 
-// Typed listeners by declaration merging, which is safe here: EventTarget implements the method,
-// and an override only to add types would cost every page view its bytes.
+/** A listener for one of the manager's events, as a function or an object with `handleEvent`. */
+export type ConsentEventListener<K extends keyof ConsentEventMap> =
+  ((this: ConsentManager, event: ConsentEventMap[K]) => void) | { handleEvent(event: ConsentEventMap[K]): void };
+
+// Typed listeners by declaration merging, which is safe here: EventTarget implements the methods,
+// and an override only to add types would cost every page view its bytes. Removing needs the same
+// overloads as adding: a listener typed for CustomEvent is not an EventListener, so React effect
+// cleanups would not compile.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface ConsentManager {
-  addEventListener<K extends keyof ConsentEventMap>(
-    type: K,
-    listener: ((event: ConsentEventMap[K]) => void) | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
+  addEventListener<K extends keyof ConsentEventMap>(type: K, listener: ConsentEventListener<K> | null, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof ConsentEventMap>(type: K, listener: ConsentEventListener<K> | null, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }
 
 const MANAGER_KEY = Symbol.for('cookie-consent-widget.manager');
