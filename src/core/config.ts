@@ -2,6 +2,7 @@ import type { ConsentConfig, ConsentLayout, ConsentTheme, CookieDescription, Res
 import { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_COOKIE_PATH, DEFAULT_SAME_SITE, OPTION_DEFAULTS } from './config-defaults.js';
 import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, isSameSite, matches } from './config-patterns.js';
 import { isSafeUrl } from './safe-url.js';
+import { unsafeLinkUrl } from './text-links.js';
 
 export { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS } from './config-defaults.js';
 export { isSafeUrl } from './safe-url.js';
@@ -107,6 +108,21 @@ function objectWith(value: unknown, allowed: readonly string[], path: string, ex
   return object;
 }
 
+/**
+ * A text that is shown: its `[label](url)` links may only have the URLs `policyUrl` may (compliance
+ * C22). The error names the URL, which a long text's excerpt could cut off.
+ */
+function withSafeLinks<T extends string | undefined>(text: T, key: string): T {
+  const url = text && unsafeLinkUrl(text);
+  if (url) throw new ConsentConfigError(key, `text whose [label](url) links have ${HTTP_OR_RELATIVE_URL}`, url);
+  return text;
+}
+
+/** A category's (or a service's) label or description: left out, or a non-empty text. */
+function optionalText(value: unknown, key: string): string | undefined {
+  return withSafeLinks(optional<string | undefined>(value, key, NON_EMPTY_STRING, isNonEmptyString), key);
+}
+
 /** Optional keys left out of the configuration stay out of the result instead of being undefined. */
 function withoutUndefined<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
@@ -141,8 +157,8 @@ function resolveCategory(value: unknown, index: number): ResolvedCategory {
     cookies,
     // The cookies a category describes are erased with it too.
     erase: [...erase, ...cookies.map((cookie) => cookie.name)],
-    label: optional<string | undefined>(category['label'], `${path}.label`, NON_EMPTY_STRING, isNonEmptyString),
-    description: optional<string | undefined>(category['description'], `${path}.description`, NON_EMPTY_STRING, isNonEmptyString),
+    label: optionalText(category['label'], `${path}.label`),
+    description: optionalText(category['description'], `${path}.description`),
   });
 }
 
@@ -188,7 +204,10 @@ function resolveTranslations(value: unknown): ResolvedConfig['translations'] {
     const path = `translations.${language}`;
     checked(language, path, 'keyed by a language tag such as "lv" or "en-GB"', matching(LANGUAGE_TAG_PATTERN));
     for (const [key, text] of Object.entries(checked<object>(strings, path, 'an object of strings', isPlainObject))) {
-      checked(text, `${path}.${key}`, 'a string', (given) => typeof given === 'string');
+      withSafeLinks(
+        checked<string>(text, `${path}.${key}`, 'a string', (given) => typeof given === 'string'),
+        `${path}.${key}`,
+      );
     }
   }
   return translations as ResolvedConfig['translations'];

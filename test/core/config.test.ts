@@ -159,3 +159,67 @@ describe('configuration validation (errors name the key, what was expected and w
     }
   });
 });
+
+function errorOf(config: unknown): ConsentConfigError {
+  try {
+    resolveConfig(config);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConsentConfigError);
+    return error as ConsentConfigError;
+  }
+  throw new Error('no error was thrown');
+}
+
+describe('compliance C22: links in texts have http(s) or relative URLs, checked at configuration time', () => {
+  const refused = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'mailto:privacy@example.com',
+    '\\\\evil.example\\imprint',
+    'https:\\\\evil.example',
+  ];
+  for (const url of refused) {
+    it(`refuses [label](${url}) in a translation, a category label and a description, naming the key and the URL`, () => {
+      const text = `Operated by Example GmbH. [Imprint](${url})`;
+      const cases: [Record<string, unknown>, string][] = [
+        [{ translations: { de: { bannerText: text } } }, 'translations.de.bannerText'],
+        [{ translations: { en: { analyticsDescription: text } } }, 'translations.en.analyticsDescription'],
+        [{ categories: [{ id: 'session', required: true, label: text }] }, 'categories[0].label'],
+        [
+          {
+            categories: [
+              { id: 'session', required: true },
+              { id: 'ads', description: text },
+            ],
+          },
+          'categories[1].description',
+        ],
+      ];
+      for (const [change, key] of cases) {
+        const error = errorOf({ ...valid, ...change });
+        expect(error.key).to.equal(key);
+        expect(error.message).to.equal(
+          `cookie-consent: config.${key} must be text whose [label](url) links have an http(s) or relative URL, got ${JSON.stringify(url)}`,
+        );
+      }
+    });
+  }
+
+  it('accepts links to http(s) and relative URLs, and text that only looks like markup', () => {
+    const texts = [
+      'Operated by Example GmbH, [Imprint](/impressum).',
+      '[Imprint](https://example.com/impressum) and [privacy](privacy.html#cookies)',
+      'See [Cookie](https://en.wikipedia.org/wiki/Cookie_(disambiguation)).',
+      // Not links at all (a space, no URL, no label): shown as written.
+      '[Imprint](java script:alert(1)) [empty]() [](/x) <a href="javascript:alert(1)">x</a>',
+    ];
+    for (const text of texts) {
+      const config = resolveConfig({ ...valid, translations: { de: { bannerText: text } }, categories: [{ id: 'ads', label: text, description: text }] });
+      expect(config.translations['de']!['bannerText']).to.equal(text);
+      expect([config.categories[0]!.label, config.categories[0]!.description]).to.deep.equal([text, text]);
+    }
+  });
+});

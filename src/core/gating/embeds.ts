@@ -1,4 +1,5 @@
 import { isSafeUrl } from '../safe-url.js';
+import { plainText, withLinks } from '../text-links.js';
 import { warnOnce } from '../log.js';
 import type { ConsentManager } from '../manager.js';
 import { pickLanguage } from '../language.js';
@@ -15,7 +16,9 @@ interface FrameState {
  * Loads an embed when its categories are granted and unloads it when they are withdrawn (an
  * embed keeps tracking for as long as it is loaded). Meanwhile a placeholder says what the embed
  * needs and offers to allow it in place: contextual consent, recorded with layer `placeholder`.
- * The placeholder is plain DOM filled with textContent only, so no string becomes markup.
+ * The placeholder is plain DOM filled with text only, so no string becomes markup but the links
+ * a text may have (`[label](url)`, src/core/text-links.ts); a button cannot hold a link, so its
+ * label shows a link's words.
  */
 export class FrameGate {
   private readonly states = new WeakMap<HTMLIFrameElement, FrameState>();
@@ -78,7 +81,14 @@ export class FrameGate {
     box.style.boxSizing = 'border-box';
     const text = doc.createElement('p');
     text.className = 'cc-placeholder-text';
-    text.textContent = placeholderText(config, language, 'placeholderText', { name: embedName(frame), categories: labels });
+    const link = (label: string, url: string): HTMLAnchorElement => {
+      // In the page's own style, and the same tab, as the page's links are.
+      const element = doc.createElement('a');
+      element.href = url;
+      element.textContent = label;
+      return element;
+    };
+    text.append(...withLinks(placeholderText(config, language, 'placeholderText', { name: embedName(frame), categories: labels }), link));
     box.append(text);
     if (requirement.granted.length > 0) {
       const button = doc.createElement('button');
@@ -86,7 +96,7 @@ export class FrameGate {
       button.className = 'cc-placeholder-button';
       button.style.minHeight = '44px';
       button.style.minWidth = '44px';
-      button.textContent = placeholderText(config, language, 'placeholderAllow', { categories: labels });
+      button.textContent = plainText(placeholderText(config, language, 'placeholderAllow', { categories: labels }));
       const wanted = Object.fromEntries(requirement.granted.map((id) => [id, true]));
       button.addEventListener('click', () => {
         this.manager

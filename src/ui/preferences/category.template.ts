@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ResolvedCategory } from '../../core/types.js';
 import { format } from '../i18n/languages.js';
+import { linkedText } from '../linked-text.template.js';
 import { switchTemplate } from '../switch/switch.template.js';
 import { categoryText, type Strings } from '../i18n/shown-strings.js';
 
@@ -47,13 +48,13 @@ export function categoryTemplate(
   const descriptionId = `cc-description-${category.id}`;
   return html`<li class="cc-category" part="category">
     <div class="cc-category-head">
-      <label for=${switchId}>${label}</label>
+      <label for=${switchId}>${linkedText(label)}</label>
       <span class="cc-control">
         ${category.required ? html`<span class="cc-muted">${strings.alwaysOn}</span>` : nothing}
         ${switchTemplate(switchId, category.required || checked, category.required, descriptionId, (value) => onChange(category.id, value))}
       </span>
     </div>
-    <p id=${descriptionId} class="cc-muted">${description}</p>
+    <p id=${descriptionId} class="cc-muted">${linkedText(description)}</p>
     ${cookieTable(category, strings)}
   </li>`;
 }
