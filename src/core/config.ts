@@ -1,6 +1,7 @@
 import type { ConsentConfig, ConsentLayout, ConsentTheme, CookieDescription, ResolvedCategory, ResolvedConfig } from './types.js';
 import { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_COOKIE_PATH, DEFAULT_SAME_SITE, OPTION_DEFAULTS } from './config-defaults.js';
 import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, isSameSite, matches } from './config-patterns.js';
+import { closestKey } from './closest-key.js';
 import { isSafeUrl } from './safe-url.js';
 import { unsafeLinkUrl } from './text-links.js';
 
@@ -13,8 +14,10 @@ export class ConsentConfigError extends Error {
     readonly key: string,
     readonly expected: string,
     readonly received: unknown,
+    /** For an unknown key, the known key it looks like a slip of. */
+    readonly suggestion?: string,
   ) {
-    super(`cookie-consent: config.${key} must be ${expected}, got ${describe(received)}`);
+    super(`cookie-consent: config.${key} must be ${expected}, got ${describe(received)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
     this.name = 'ConsentConfigError';
   }
 }
@@ -102,7 +105,7 @@ function objectWith(value: unknown, allowed: readonly string[], path: string, ex
   const object = checked<Record<string, unknown>>(value, path, expected, isPlainObject);
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key)) {
-      throw new ConsentConfigError(path ? `${path}.${key}` : key, `one of the known keys (${allowed.join(', ')})`, `an unknown key`);
+      throw new ConsentConfigError(path ? `${path}.${key}` : key, `one of the known keys (${allowed.join(', ')})`, `an unknown key`, closestKey(key, allowed));
     }
   }
   return object;

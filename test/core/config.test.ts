@@ -160,6 +160,33 @@ describe('configuration validation (errors name the key, what was expected and w
   });
 });
 
+/** Each row: where the slip is, the configuration change, the key the error names and the key it suggests. */
+const slips: [string, Record<string, unknown>, string, string][] = [
+  ['top level, a letter left out', { polcyUrl: '/privacy' }, 'config.polcyUrl', 'policyUrl'],
+  ['top level, the wrong case', { policyURL: '/privacy' }, 'config.policyURL', 'policyUrl'],
+  ['top level, two letters swapped', { revsiion: 1 }, 'config.revsiion', 'revision'],
+  ['top level, a letter too many', { expireDays: 30 }, 'config.expireDays', 'expiresDays'],
+  ['a category', { categories: [{ id: 'ads', lable: 'Ads' }] }, 'config.categories[0].lable', 'label'],
+  ['a category, singular for plural', { categories: [{ id: 'ads', cookie: [] }] }, 'config.categories[0].cookie', 'cookies'],
+  [
+    "a category's cookie",
+    { categories: [{ id: 'ads', cookies: [{ name: '_fbp', provider: 'Meta', duration: '90 days', purpos: 'Ads' }] }] },
+    'config.categories[0].cookies[0].purpos',
+    'purpose',
+  ],
+  ['the consent cookie', { cookie: { samesite: 'Lax' } }, 'config.cookie.samesite', 'sameSite'],
+  ['googleConsentMode', { googleConsentMode: { waitForUpdates: 500 } }, 'config.googleConsentMode.waitForUpdates', 'waitForUpdate'],
+];
+
+/** Unknown keys close to no known key: a guess would mislead. */
+const farOff: [string, Record<string, unknown>, string][] = [
+  ['top level', { colour: 'red' }, 'config.colour'],
+  ['top level, a short one', { ga: true }, 'config.ga'],
+  ['top level, an abbreviation', { lang: 'lv' }, 'config.lang'],
+  ['a category', { categories: [{ id: 'ads', purpose: 'x' }] }, 'config.categories[0].purpose'],
+  ['the consent cookie', { cookie: { maxAge: 1 } }, 'config.cookie.maxAge'],
+];
+
 function errorOf(config: unknown): ConsentConfigError {
   try {
     resolveConfig(config);
@@ -169,6 +196,26 @@ function errorOf(config: unknown): ConsentConfigError {
   }
   throw new Error('no error was thrown');
 }
+
+describe('compliance C28: an unknown key suggests the known key it is close to', () => {
+  for (const [where, change, key, meant] of slips) {
+    it(`${where}: ${key} → did you mean \`${meant}\`?`, () => {
+      const error = errorOf({ ...valid, ...change });
+      expect(error.message).to.contain(`${key} must be one of the known keys (`);
+      expect(error.message).to.match(new RegExp(`, got .+; did you mean \`${meant}\`\\?$`));
+      expect(error.suggestion).to.equal(meant);
+    });
+  }
+
+  for (const [where, change, key] of farOff) {
+    it(`${where}: ${key} is close to no known key, so nothing is suggested`, () => {
+      const error = errorOf({ ...valid, ...change });
+      expect(error.message).to.contain(`${key} must be one of the known keys (`);
+      expect(error.message).to.not.contain('did you mean');
+      expect(error.suggestion).to.equal(undefined);
+    });
+  }
+});
 
 describe('compliance C22: links in texts have http(s) or relative URLs, checked at configuration time', () => {
   const refused = [
