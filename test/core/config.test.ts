@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ConsentConfigError, resolveConfig } from '../../src/core/config.js';
+import { configFromPage } from '../../src/embed/config-from-page.js';
 
 const valid = { revision: 1, policyUrl: '/privacy' };
 
@@ -268,5 +269,43 @@ describe('compliance C22: links in texts have http(s) or relative URLs, checked 
       expect(config.translations['de']!['bannerText']).to.equal(text);
       expect([config.categories[0]!.label, config.categories[0]!.description]).to.deep.equal([text, text]);
     }
+  });
+});
+
+describe('compliance C28: an empty configuration block says it is empty', () => {
+  function configOfPage(blockText: string | null, data: Record<string, string> = {}) {
+    const doc = document.implementation.createHTMLDocument('a page');
+    if (blockText !== null) {
+      const block = doc.createElement('script');
+      block.type = 'application/json';
+      block.id = 'cookie-consent-config';
+      block.textContent = blockText;
+      doc.head.append(block);
+    }
+    const script = doc.createElement('script');
+    Object.assign(script.dataset, data);
+    return configFromPage(doc, script);
+  }
+  const EMPTY = 'cookie-consent: the #cookie-consent-config block is empty; it must hold a JSON object { "revision": …, "policyUrl": … }';
+
+  for (const [name, text] of [
+    ['no text', ''],
+    ['only white space', '\n    \n  '],
+    ['an empty object', '{}'],
+    ['an empty object among white space', '\n  { }\n'],
+  ] as const) {
+    it(`a block with ${name}`, () => {
+      expect(() => configOfPage(text)).to.throw(Error, EMPTY);
+    });
+  }
+
+  it('an empty block beside data-* attributes that configure the widget is no error', () => {
+    expect(configOfPage('', { policyUrl: '/privacy', revision: '2' })).to.deep.equal({ policyUrl: '/privacy', revision: 2 });
+  });
+
+  it('a block that is not empty keeps its own message: one key left out names that key', () => {
+    expect(configOfPage('{ "policyUrl": "/privacy" }')).to.deep.equal({ policyUrl: '/privacy' });
+    expect(() => resolveConfig(configOfPage('{ "policyUrl": "/privacy" }'))).to.throw(ConsentConfigError, 'config.revision must be');
+    expect(() => configOfPage('null')).to.throw(Error, 'block must hold a JSON object');
   });
 });
