@@ -24,13 +24,17 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 // The ceilings rose with deliberate changes, each of which says what it bought: 0.4 KB when a broken
 // configuration came to be handled on every page view and the core's parts were injected by
 // name; 0.3 KB when the settings button took its styles (the theme's button tokens) and labels
-// from src/ui instead of a hand-made copy, and the head UI was cut into small units.
+// from src/ui instead of a hand-made copy, and the head UI was cut into small units; 0.58 KB of a
+// first visit (0.12 KB of it in the main file, every page view's) and 0.52 KB of the npm first chunk
+// when texts got `[label](url)` links (the parser, drawing them, refusing a bad URL at configuration
+// time), unknown keys a "did you mean" (an edit distance), an empty configuration block a message of
+// its own, and a mark naming an id that is not configured a warning without debug mode.
 const visits = [
-  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], ceiling: 17.9 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], ceiling: 12.5 * KB },
+  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], ceiling: 18.48 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], ceiling: 12.62 * KB },
 ];
 /** The first chunk of an app that imports 'cookie-consent-widget/define' (esbuild, minified, splitting). */
-const NPM_INITIAL_CEILING = 24.8 * KB;
+const NPM_INITIAL_CEILING = 25.32 * KB;
 /** Reported so a site knows what each feature costs. */
 const extraVisits = [
   {
