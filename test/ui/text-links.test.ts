@@ -83,7 +83,7 @@ describe('links in texts, in the element', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
-  it('compliance C12: the receipt lists a label with a link by its words', async () => {
+  it('the receipt lists a label with a link by its words', async () => {
     const mounted = await mountConsent({ categories });
     await mounted.manager.acceptAll();
     await openDialog(mounted);
