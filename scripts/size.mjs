@@ -24,16 +24,19 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 // The ceilings rose with deliberate changes, each of which says what it bought: 0.4 KB when a broken
 // configuration came to be handled on every page view and the core's parts were injected by
 // name; 0.3 KB when the settings button took its styles (the theme's button tokens) and labels
-// from src/ui instead of a hand-made copy, and the head UI was cut into small units; 0.38 KB (npm:
-// 0.36 KB), exactly what it measured, when the language became switchable while the widget shows
-// (setLanguage(), the element's lang, following <html lang>): the manager picks and watches the
-// language, and the head UI redraws the banner and the settings button, keeping focus, in the main file.
+// from src/ui instead of a hand-made copy, and the head UI was cut into small units. Then, with the
+// features of one release, each measured alone against the same base (first visit / returning
+// visitor / npm first chunk): the language switchable while the widget shows (setLanguage(), the
+// element's lang, following <html lang>), 0.38 / 0.38 / 0.36 KB; `[label](url)` links in texts,
+// "did you mean" for unknown keys, the empty-block message and the warning for unknown ids,
+// 0.58 / 0.12 / 0.52 KB; consent per service (cookie version 2, decisions over services, their
+// check), about 0.7 / 0.33 / 0.7 KB. Together, measured: 19.54 / 13.30 / 26.33 KB.
 const visits = [
-  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], ceiling: 18.28 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], ceiling: 12.88 * KB },
+  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], ceiling: 19.56 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], ceiling: 13.32 * KB },
 ];
 /** The first chunk of an app that imports 'cookie-consent-widget/define' (esbuild, minified, splitting). */
-const NPM_INITIAL_CEILING = 25.16 * KB;
+const NPM_INITIAL_CEILING = 26.36 * KB;
 /** Reported so a site knows what each feature costs. */
 const extraVisits = [
   {

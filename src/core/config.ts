@@ -1,8 +1,10 @@
 import type { ConsentConfig, ConsentLayout, ConsentTheme, CookieDescription, ResolvedCategory, ResolvedConfig, ResolvedService } from './types.js';
 import { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_COOKIE_PATH, DEFAULT_SAME_SITE, OPTION_DEFAULTS } from './config-defaults.js';
 import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, isSameSite, matches } from './config-patterns.js';
+import { closestKey } from './closest-key.js';
 import { isSafeUrl } from './safe-url.js';
 import { longestConsentCookie, MAX_CONSENT_COOKIE_LENGTH } from './storage/consent-cookie.js';
+import { unsafeLinkUrl } from './text-links.js';
 
 export { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS } from './config-defaults.js';
 export { isSafeUrl } from './safe-url.js';
@@ -13,8 +15,10 @@ export class ConsentConfigError extends Error {
     readonly key: string,
     readonly expected: string,
     readonly received: unknown,
+    /** For an unknown key, the known key it looks like a slip of. */
+    readonly suggestion?: string,
   ) {
-    super(`cookie-consent: config.${key} must be ${expected}, got ${describe(received)}`);
+    super(`cookie-consent: config.${key} must be ${expected}, got ${describe(received)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
     this.name = 'ConsentConfigError';
   }
 }
@@ -106,10 +110,25 @@ function objectWith(value: unknown, allowed: readonly string[], path: string, ex
   const object = checked<Record<string, unknown>>(value, path, expected, isPlainObject);
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key)) {
-      throw new ConsentConfigError(path ? `${path}.${key}` : key, `one of the known keys (${allowed.join(', ')})`, `an unknown key`);
+      throw new ConsentConfigError(path ? `${path}.${key}` : key, `one of the known keys (${allowed.join(', ')})`, `an unknown key`, closestKey(key, allowed));
     }
   }
   return object;
+}
+
+/**
+ * A text that is shown: its `[label](url)` links may only have the URLs `policyUrl` may (compliance
+ * C22). The error names the URL, which a long text's excerpt could cut off.
+ */
+function withSafeLinks<T extends string | undefined>(text: T, key: string): T {
+  const url = text && unsafeLinkUrl(text);
+  if (url) throw new ConsentConfigError(key, `text whose [label](url) links have ${HTTP_OR_RELATIVE_URL}`, url);
+  return text;
+}
+
+/** A category's (or a service's) label or description: left out, or a non-empty text. */
+function optionalText(value: unknown, key: string): string | undefined {
+  return withSafeLinks(optional<string | undefined>(value, key, NON_EMPTY_STRING, isNonEmptyString), key);
 }
 
 /** Optional keys left out of the configuration stay out of the result instead of being undefined. */
@@ -138,8 +157,8 @@ function resolvePurpose(object: Record<string, unknown>, path: string) {
     cookies,
     // The cookies a category or service describes are erased with it too.
     erase: [...erase, ...cookies.map((cookie) => cookie.name)],
-    label: optional<string | undefined>(object['label'], `${path}.label`, NON_EMPTY_STRING, isNonEmptyString),
-    description: optional<string | undefined>(object['description'], `${path}.description`, NON_EMPTY_STRING, isNonEmptyString),
+    label: optionalText(object['label'], `${path}.label`),
+    description: optionalText(object['description'], `${path}.description`),
   };
 }
 
@@ -232,7 +251,10 @@ function resolveTranslations(value: unknown): ResolvedConfig['translations'] {
     const path = `translations.${language}`;
     checked(language, path, 'keyed by a language tag such as "lv" or "en-GB"', matching(LANGUAGE_TAG_PATTERN));
     for (const [key, text] of Object.entries(checked<object>(strings, path, 'an object of strings', isPlainObject))) {
-      checked(text, `${path}.${key}`, 'a string', (given) => typeof given === 'string');
+      withSafeLinks(
+        checked<string>(text, `${path}.${key}`, 'a string', (given) => typeof given === 'string'),
+        `${path}.${key}`,
+      );
     }
   }
   return translations as ResolvedConfig['translations'];

@@ -1,5 +1,4 @@
 import { matchesPattern } from './gating/erase.js';
-import { parseRequirement } from './gating/requirement.js';
 import { isActivatedScript } from './gating/scripts.js';
 import { warnOnce } from './log.js';
 import type { ConsentManager } from './manager.js';
@@ -44,13 +43,13 @@ function storageKeys(win: Window, kind: 'localStorage' | 'sessionStorage'): stri
 /**
  * Debug mode (`debug: true`): tells the site's developer, in the console, where the page leaks
  * before consent — cookies and storage keys no required category declares, known trackers with
- * no `data-consent` mark, and marks that name no configured category.
+ * no `data-consent` mark, and marks that gate nothing. A mark naming an id that is not configured
+ * is reported by gating itself, debug mode or not (src/core/gating/start.ts).
  */
 export function startDebug(manager: ConsentManager, win: Window): void {
   const config = manager.config;
   if (!config?.debug) return;
   const doc = win.document;
-  const known = new Set(config.categories.flatMap((category) => [category.id, ...category.services.map((service) => service.id)]));
   const allowed = [
     config.cookie.name,
     ...config.categories.filter((c) => c.required).flatMap((c) => [...c.erase, ...c.services.flatMap((service) => service.erase)]),
@@ -79,12 +78,6 @@ export function startDebug(manager: ConsentManager, win: Window): void {
   };
 
   const checkElement = (element: Element): void => {
-    if (element.hasAttribute('data-consent')) {
-      const { granted, refused } = parseRequirement(element.getAttribute('data-consent'));
-      for (const id of [...granted, ...refused].filter((category) => !known.has(category))) {
-        warnOnce(`debug-unknown-${id}`, `debug: data-consent names "${id}", which is not a configured category or service, so it never runs.`, element);
-      }
-    }
     if (element.localName === 'script' && element.hasAttribute('data-consent') && !isActivatedScript(element)) {
       const type = (element.getAttribute('type') ?? '').trim();
       if (EXECUTABLE_TYPE.test(type)) {

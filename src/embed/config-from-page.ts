@@ -31,5 +31,9 @@ export function configFromPage(doc: Document, script: HTMLScriptElement | null):
     const value = data[name];
     if (value !== undefined && config[key] === undefined) config[key] = name === 'revision' ? Number(value) : value;
   }
+  // Left empty by a template or a CMS: "config.revision must be an integer" would send the site
+  // looking for a wrong value where there is none at all.
+  if (block && Object.keys(config).length === 0)
+    throw new Error(`cookie-consent: ${CONFIG_BLOCK} is empty; it must hold a JSON object { "revision": …, "policyUrl": … }`);
   return config as unknown as ConsentConfig;
 }

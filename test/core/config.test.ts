@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ConsentConfigError, resolveConfig } from '../../src/core/config.js';
+import { configFromPage } from '../../src/embed/config-from-page.js';
 
 const valid = { revision: 1, policyUrl: '/privacy' };
 
@@ -245,5 +246,154 @@ describe('configuration validation (errors name the key, what was expected and w
     for (const url of ['/privacy', 'privacy.html', '../legal/privacy', '?page=privacy', '#policy', 'http://example.com', 'HTTPS://example.com/p']) {
       expect(resolveConfig({ ...valid, policyUrl: url }).policyUrl).to.equal(url);
     }
+  });
+});
+
+/** Each row: where the slip is, the configuration change, the key the error names and the key it suggests. */
+const slips: [string, Record<string, unknown>, string, string][] = [
+  ['top level, a letter left out', { polcyUrl: '/privacy' }, 'config.polcyUrl', 'policyUrl'],
+  ['top level, the wrong case', { policyURL: '/privacy' }, 'config.policyURL', 'policyUrl'],
+  ['top level, two letters swapped', { revsiion: 1 }, 'config.revsiion', 'revision'],
+  ['top level, a letter too many', { expireDays: 30 }, 'config.expireDays', 'expiresDays'],
+  ['a category', { categories: [{ id: 'ads', lable: 'Ads' }] }, 'config.categories[0].lable', 'label'],
+  ['a category, singular for plural', { categories: [{ id: 'ads', cookie: [] }] }, 'config.categories[0].cookie', 'cookies'],
+  [
+    "a category's cookie",
+    { categories: [{ id: 'ads', cookies: [{ name: '_fbp', provider: 'Meta', duration: '90 days', purpos: 'Ads' }] }] },
+    'config.categories[0].cookies[0].purpos',
+    'purpose',
+  ],
+  ['the consent cookie', { cookie: { samesite: 'Lax' } }, 'config.cookie.samesite', 'sameSite'],
+  ['googleConsentMode', { googleConsentMode: { waitForUpdates: 500 } }, 'config.googleConsentMode.waitForUpdates', 'waitForUpdate'],
+];
+
+/** Unknown keys close to no known key: a guess would mislead. */
+const farOff: [string, Record<string, unknown>, string][] = [
+  ['top level', { colour: 'red' }, 'config.colour'],
+  ['top level, a short one', { ga: true }, 'config.ga'],
+  ['top level, an abbreviation', { lang: 'lv' }, 'config.lang'],
+  ['a category', { categories: [{ id: 'ads', purpose: 'x' }] }, 'config.categories[0].purpose'],
+  ['the consent cookie', { cookie: { maxAge: 1 } }, 'config.cookie.maxAge'],
+];
+
+function errorOf(config: unknown): ConsentConfigError {
+  try {
+    resolveConfig(config);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConsentConfigError);
+    return error as ConsentConfigError;
+  }
+  throw new Error('no error was thrown');
+}
+
+describe('compliance C28: an unknown key suggests the known key it is close to', () => {
+  for (const [where, change, key, meant] of slips) {
+    it(`${where}: ${key} → did you mean \`${meant}\`?`, () => {
+      const error = errorOf({ ...valid, ...change });
+      expect(error.message).to.contain(`${key} must be one of the known keys (`);
+      expect(error.message).to.match(new RegExp(`, got .+; did you mean \`${meant}\`\\?$`));
+      expect(error.suggestion).to.equal(meant);
+    });
+  }
+
+  for (const [where, change, key] of farOff) {
+    it(`${where}: ${key} is close to no known key, so nothing is suggested`, () => {
+      const error = errorOf({ ...valid, ...change });
+      expect(error.message).to.contain(`${key} must be one of the known keys (`);
+      expect(error.message).to.not.contain('did you mean');
+      expect(error.suggestion).to.equal(undefined);
+    });
+  }
+});
+
+describe('compliance C22: links in texts have http(s) or relative URLs, checked at configuration time', () => {
+  const refused = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'mailto:privacy@example.com',
+    '\\\\evil.example\\imprint',
+    'https:\\\\evil.example',
+  ];
+  for (const url of refused) {
+    it(`refuses [label](${url}) in a translation, a category label and a description, naming the key and the URL`, () => {
+      const text = `Operated by Example GmbH. [Imprint](${url})`;
+      const cases: [Record<string, unknown>, string][] = [
+        [{ translations: { de: { bannerText: text } } }, 'translations.de.bannerText'],
+        [{ translations: { en: { analyticsDescription: text } } }, 'translations.en.analyticsDescription'],
+        [{ categories: [{ id: 'session', required: true, label: text }] }, 'categories[0].label'],
+        [
+          {
+            categories: [
+              { id: 'session', required: true },
+              { id: 'ads', description: text },
+            ],
+          },
+          'categories[1].description',
+        ],
+      ];
+      for (const [change, key] of cases) {
+        const error = errorOf({ ...valid, ...change });
+        expect(error.key).to.equal(key);
+        expect(error.message).to.equal(
+          `cookie-consent: config.${key} must be text whose [label](url) links have an http(s) or relative URL, got ${JSON.stringify(url)}`,
+        );
+      }
+    });
+  }
+
+  it('accepts links to http(s) and relative URLs, and text that only looks like markup', () => {
+    const texts = [
+      'Operated by Example GmbH, [Imprint](/impressum).',
+      '[Imprint](https://example.com/impressum) and [privacy](privacy.html#cookies)',
+      'See [Cookie](https://en.wikipedia.org/wiki/Cookie_(disambiguation)).',
+      // Not links at all (a space, no URL, no label): shown as written.
+      '[Imprint](java script:alert(1)) [empty]() [](/x) <a href="javascript:alert(1)">x</a>',
+    ];
+    for (const text of texts) {
+      const config = resolveConfig({ ...valid, translations: { de: { bannerText: text } }, categories: [{ id: 'ads', label: text, description: text }] });
+      expect(config.translations['de']!['bannerText']).to.equal(text);
+      expect([config.categories[0]!.label, config.categories[0]!.description]).to.deep.equal([text, text]);
+    }
+  });
+});
+
+describe('compliance C28: an empty configuration block says it is empty', () => {
+  function configOfPage(blockText: string | null, data: Record<string, string> = {}) {
+    const doc = document.implementation.createHTMLDocument('a page');
+    if (blockText !== null) {
+      const block = doc.createElement('script');
+      block.type = 'application/json';
+      block.id = 'cookie-consent-config';
+      block.textContent = blockText;
+      doc.head.append(block);
+    }
+    const script = doc.createElement('script');
+    Object.assign(script.dataset, data);
+    return configFromPage(doc, script);
+  }
+  const EMPTY = 'cookie-consent: the #cookie-consent-config block is empty; it must hold a JSON object { "revision": …, "policyUrl": … }';
+
+  for (const [name, text] of [
+    ['no text', ''],
+    ['only white space', '\n    \n  '],
+    ['an empty object', '{}'],
+    ['an empty object among white space', '\n  { }\n'],
+  ] as const) {
+    it(`a block with ${name}`, () => {
+      expect(() => configOfPage(text)).to.throw(Error, EMPTY);
+    });
+  }
+
+  it('an empty block beside data-* attributes that configure the widget is no error', () => {
+    expect(configOfPage('', { policyUrl: '/privacy', revision: '2' })).to.deep.equal({ policyUrl: '/privacy', revision: 2 });
+  });
+
+  it('a block that is not empty keeps its own message: one key left out names that key', () => {
+    expect(configOfPage('{ "policyUrl": "/privacy" }')).to.deep.equal({ policyUrl: '/privacy' });
+    expect(() => resolveConfig(configOfPage('{ "policyUrl": "/privacy" }'))).to.throw(ConsentConfigError, 'config.revision must be');
+    expect(() => configOfPage('null')).to.throw(Error, 'block must hold a JSON object');
   });
 });

@@ -351,8 +351,10 @@ describe('debug mode of the script-tag build', () => {
 
   it('loads the debug chunk only with debug: true, and it reports', async () => {
     const { frame, page } = await openPage('debug.html');
-    await waitFor(() => page().warnings.some((text) => text.includes('"nonexistent"')), 'the debug warning about an unknown category');
+    await waitFor(() => page().warnings.some((text) => text.includes('debug: the localStorage key "_hjid"')), 'the debug warning about a storage key');
     expect(requestedBuildFiles(page())).to.include('cookie-consent.debug.js');
+    // Not debug mode's: the main file warns about a mark naming an unknown id on every page.
+    expect(page().warnings.filter((text) => text.includes('data-consent names "nonexistent"'))).to.have.length(1);
     frame.remove();
     const plain = await openPage('page.html');
     await pageSettled();

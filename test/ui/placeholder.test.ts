@@ -90,4 +90,38 @@ describe('embed placeholder (contextual consent)', () => {
       document.documentElement.lang = pageLanguage;
     }
   });
+
+  it('compliance C7, C22: a link in the placeholder text is a link; a label with a link names its category on the button by its words', async () => {
+    const manager = new ConsentManager().start(
+      {
+        revision: 1,
+        policyUrl: '/privacy',
+        language: 'en',
+        translations: { en: { placeholderText: '{name} needs {categories} cookies: see [the provider’s policy](https://video.example/privacy). <b>x</b>' } },
+        categories: [
+          { id: 'session', required: true },
+          { id: 'video', label: 'Video ([VideoCo](https://video.example))' },
+        ],
+      },
+      { window },
+    );
+    const page = await fixture<HTMLElement>(
+      html`<main lang="en">
+        <iframe data-consent="video" data-src="/test/fixtures/gating/embed.html" title="Product video" width="320" height="180"></iframe>
+      </main>`,
+    );
+    const gating = startGating(manager, window);
+    try {
+      await waitFor(() => page.querySelector('[data-consent-placeholder]') !== null, 'the placeholder');
+      const text = page.querySelector<HTMLElement>('.cc-placeholder-text')!;
+      expect([...text.querySelectorAll('a')].map((link) => link.getAttribute('href'))).to.deep.equal(['https://video.example/privacy']);
+      expect(text.querySelector('b'), 'HTML stays text').to.equal(null);
+      expect(text.textContent).to.equal('Product video needs Video (VideoCo) cookies: see the provider’s policy. <b>x</b>');
+      expect(page.querySelector('.cc-placeholder-button')!.textContent).to.equal('Allow Video (VideoCo)');
+      await expect(page).to.be.accessible();
+    } finally {
+      gating.stop();
+      manager.dispose();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { isSafeUrl } from '../safe-url.js';
+import { plainText, withLinks } from '../text-links.js';
 import { warnOnce } from '../log.js';
 import type { ConsentManager } from '../manager.js';
 import { isRightToLeft } from '../language.js';
@@ -17,7 +18,9 @@ interface FrameState {
  * Loads an embed when its categories are granted and unloads it when they are withdrawn (an
  * embed keeps tracking for as long as it is loaded). Meanwhile a placeholder says what the embed
  * needs and offers to allow it in place: contextual consent, recorded with layer `placeholder`.
- * The placeholder is plain DOM filled with textContent only, so no string becomes markup.
+ * The placeholder is plain DOM filled with text only, so no string becomes markup but the links
+ * a text may have (`[label](url)`, src/core/text-links.ts); a button cannot hold a link, so its
+ * label shows a link's words.
  */
 export class FrameGate {
   private readonly states = new WeakMap<HTMLIFrameElement, FrameState>();
@@ -115,9 +118,18 @@ export class FrameGate {
     // The page may speak another language than the widget (WCAG 3.1.2).
     box.lang = language;
     box.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
-    box.firstElementChild!.textContent = placeholderText(config, language, 'placeholderText', { name: embedName(frame), categories: labels });
+    const link = (label: string, url: string): HTMLAnchorElement => {
+      // In the page's own style, and the same tab, as the page's links are.
+      const element = box.ownerDocument.createElement('a');
+      element.href = url;
+      element.textContent = label;
+      return element;
+    };
+    box.firstElementChild!.replaceChildren(
+      ...withLinks(placeholderText(config, language, 'placeholderText', { name: embedName(frame), categories: labels }), link),
+    );
     const button = box.querySelector('button');
-    if (button) button.textContent = placeholderText(config, language, 'placeholderAllow', { categories: labels });
+    if (button) button.textContent = plainText(placeholderText(config, language, 'placeholderAllow', { categories: labels }));
   }
 }
 

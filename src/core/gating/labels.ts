@@ -1,4 +1,5 @@
 import { baseLanguage, overridesFor } from '../language.js';
+import { plainText } from '../text-links.js';
 import type { ResolvedConfig } from '../types.js';
 
 type PlaceholderTexts = { placeholderText: string; placeholderAllow: string };
@@ -36,10 +37,16 @@ function translations(config: ResolvedConfig | undefined, language: string): Rec
   return { ...overridesFor('en', all), ...overridesFor(language, all) };
 }
 
-/** The name a visitor knows a category or service by: its configured label, a translated label, or its id. */
+/**
+ * The name a visitor knows a category or service by: its configured label, a translated label, or
+ * its id. Its words only: placeholders list names in a sentence and on a button, where a link of
+ * the label's own would be lost among them.
+ */
 export function categoryLabel(config: ResolvedConfig | undefined, language: string, id: string): string {
   const configured = config?.categories.flatMap((category) => [category, ...category.services]).find((purpose) => purpose.id === id)?.label;
-  return configured ?? translations(config, language)[`${id}Label`] ?? CATEGORY_LABELS[baseLanguage(language)]?.[id] ?? CATEGORY_LABELS['en']![id] ?? id;
+  return plainText(
+    configured ?? translations(config, language)[`${id}Label`] ?? CATEGORY_LABELS[baseLanguage(language)]?.[id] ?? CATEGORY_LABELS['en']![id] ?? id,
+  );
 }
 
 export function placeholderText(config: ResolvedConfig | undefined, language: string, key: PlaceholderKey, values: Record<string, string>): string {

@@ -1,3 +1,4 @@
+import { configuredIds } from '../configured-ids.js';
 import { warnOnce } from '../log.js';
 import type { ConsentManager } from '../manager.js';
 import { isGatedFrame } from './gated-frame.js';
@@ -40,14 +41,24 @@ export function startGating(manager: ConsentManager, win: Window): Gating {
   /** Whether an element was left for the parser to finish: the next mutation looks again. */
   let unfinished = false;
 
+  const configured = configuredIds(manager.config);
+  /** A mark is taken on; one naming an id that is not configured would wait for ever, unnoticed. */
+  const track = (element: Element): void => {
+    pending.add(element);
+    const { granted, refused } = categoriesOf(element);
+    for (const id of [...granted, ...refused]) {
+      if (!configured.includes(id)) warnOnce(`unknown-${id}`, `data-consent names "${id}", which is not a configured id.`, element);
+    }
+  };
+
   const discover = (node: Node): boolean => {
     if (node.nodeType !== ELEMENT_NODE) return false;
     const element = node as Element;
     const before = pending.size;
-    if (isGated(element)) pending.add(element);
+    if (isGated(element)) track(element);
     // The parser adds most elements while they are still empty: only one that came with
     // content (a framework's subtree, the document at start) needs a search.
-    if (element.firstElementChild) element.querySelectorAll(MARKED_SELECTOR).forEach((inner) => isGated(inner) && pending.add(inner));
+    if (element.firstElementChild) element.querySelectorAll(MARKED_SELECTOR).forEach((inner) => isGated(inner) && track(inner));
     return pending.size > before;
   };
 
@@ -74,7 +85,7 @@ export function startGating(manager: ConsentManager, win: Window): Gating {
       }
     }
     if (inserted.length > 0) {
-      inserted.forEach((script) => pending.add(script));
+      inserted.forEach(track);
       apply();
     }
   };

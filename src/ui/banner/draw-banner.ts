@@ -1,3 +1,4 @@
+import { withLinks } from '../../core/text-links.js';
 import type { ConsentLayout } from '../../core/types.js';
 import type { UiStrings } from '../i18n/en.js';
 
@@ -18,7 +19,8 @@ export interface BannerContent {
 /**
  * The first layer, drawn with plain DOM so that the script-tag build can show it without Lit
  * (the element renders the same node). `bar` and `box` are non-modal regions that trap
- * nothing; `modal` is a native dialog, shown modal by its owner. Every string is set as text.
+ * nothing; `modal` is a native dialog, shown modal by its owner. Every string is set as text;
+ * in the title and the text a `[label](url)` becomes a link (src/core/text-links.ts).
  */
 export function drawBanner(doc: Document, { layout, strings, policyUrl }: BannerContent, actions: BannerActions): HTMLElement {
   const modal = layout === 'modal';
@@ -34,6 +36,8 @@ export function drawBanner(doc: Document, { layout, strings, policyUrl }: Banner
     element.append(...children.filter((child) => child !== ''));
     return element;
   };
+  // Links open in the same tab, as the policy link does.
+  const linked = (text: string): (Node | string)[] => withLinks(text, (label, href) => make('a', { href, part: 'link' }, label));
   const button = (part: string, text: string, action: () => void): HTMLButtonElement => {
     const element = make('button', { type: 'button', class: 'cc-button', part: `button ${part}` }, text);
     element.addEventListener('click', action);
@@ -55,8 +59,8 @@ export function drawBanner(doc: Document, { layout, strings, policyUrl }: Banner
       make(
         'div',
         { class: 'cc-text' },
-        make('h2', { class: 'cc-title', id: 'cc-banner-title' }, strings.bannerTitle),
-        make('p', { id: 'cc-banner-text' }, `${strings.bannerText} `, make('a', { href: policyUrl, part: 'policy-link' }, strings.policyLink)),
+        make('h2', { class: 'cc-title', id: 'cc-banner-title' }, ...linked(strings.bannerTitle)),
+        make('p', { id: 'cc-banner-text' }, ...linked(`${strings.bannerText} `), make('a', { href: policyUrl, part: 'policy-link' }, strings.policyLink)),
       ),
       make(
         'div',

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ResolvedCategory } from '../../core/types.js';
+import { linkedText } from '../linked-text.template.js';
+import { plainText } from '../../core/text-links.js';
 import { switchTemplate } from '../switch/switch.template.js';
 import { categoryText, type Strings } from '../i18n/shown-strings.js';
 import { cookieTable } from './cookie-table.template.js';
@@ -19,18 +21,18 @@ export function categoryTemplate(
   const descriptionId = `cc-description-${category.id}`;
   return html`<li class="cc-category" part="category">
     <div class="cc-category-head">
-      <label for=${switchId}>${label}</label>
+      <label for=${switchId}>${linkedText(label)}</label>
       <span class="cc-control">
         ${category.required ? html`<span class="cc-muted">${strings.alwaysOn}</span>` : nothing}
         ${switchTemplate(switchId, category.required || draft[category.id] === true, category.required, descriptionId, (value) => onChange(category.id, value))}
       </span>
     </div>
-    <p id=${descriptionId} class="cc-muted">${description}</p>
+    <p id=${descriptionId} class="cc-muted">${linkedText(description)}</p>
     ${cookieTable(category.cookies, strings.cookiesUsed, strings)}
     ${
       category.services.length === 0
         ? nothing
-        : html`<ul class="cc-services" part="services" aria-label=${label}>
+        : html`<ul class="cc-services" part="services" aria-label=${plainText(label)}>
             ${category.services.map((service) => serviceTemplate(service, category.required, draft[service.id] === true, strings, onChange))}
           </ul>`
     }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentReceipt } from '../../core/storage/history.js';
 import type { ConsentChoice } from '../../core/decision.js';
 import type { ConsentDecision, ResolvedConfig } from '../../core/types.js';
+import { linkedText } from '../linked-text.template.js';
 import { categoryTemplate, type Strings } from './category.template.js';
 import { toggledDraft } from './draft.js';
 import { receiptTemplate } from './receipt.template.js';
@@ -43,13 +44,13 @@ export function preferencesTemplate(state: PreferencesState, actions: Preference
     <div class="cc-content">
       <div class="cc-sheet">
         <div class="cc-header">
-          <h2 id="cc-preferences-title">${strings.preferencesTitle}</h2>
+          <h2 id="cc-preferences-title">${linkedText(strings.preferencesTitle)}</h2>
           <button type="button" class="cc-icon-button" part="button close" aria-label=${strings.close} @click=${actions.dismiss}>
             <span aria-hidden="true">×</span>
           </button>
         </div>
-        <p>${strings.preferencesIntro} <a href=${config.policyUrl} part="policy-link">${strings.policyLink}</a></p>
-        ${state.gpcHonoured ? html`<p class="cc-notice" part="gpc-notice" role="note">${strings.gpcHonoured}</p>` : nothing}
+        <p>${linkedText(strings.preferencesIntro)} <a href=${config.policyUrl} part="policy-link">${strings.policyLink}</a></p>
+        ${state.gpcHonoured ? html`<p class="cc-notice" part="gpc-notice" role="note">${linkedText(strings.gpcHonoured)}</p>` : nothing}
         <ul class="cc-categories">
           ${config.categories.map((category) => categoryTemplate(category, state.draft, strings, toggle))}
         </ul>

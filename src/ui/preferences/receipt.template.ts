@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentReceipt } from '../../core/storage/history.js';
 import { sameDecision } from '../../core/decision.js';
+import { plainText } from '../../core/text-links.js';
 import type { ConsentDecision, ConsentMethod, ResolvedConfig } from '../../core/types.js';
 import { categoryText, type Strings } from '../i18n/shown-strings.js';
 
@@ -42,9 +43,10 @@ function choiceText(decision: ConsentDecision, config: ResolvedConfig, strings: 
 function allowed(decision: ConsentDecision, config: ResolvedConfig, strings: Strings): string {
   const labels = config.categories
     .filter((category) => !category.required && decision.categories[category.id])
+    // A list of names: a label's link shows as its words.
     .map((category) => {
-      const label = categoryText(category, strings).label;
-      const services = category.services.filter((service) => decision.services?.[service.id]).map((service) => categoryText(service, strings).label);
+      const label = plainText(categoryText(category, strings).label);
+      const services = category.services.filter((service) => decision.services?.[service.id]).map((service) => plainText(categoryText(service, strings).label));
       return services.length < category.services.length ? `${label} (${services.join(', ')})` : label;
     });
   return labels.length > 0 ? labels.join(', ') : strings.receiptNothing;

@@ -3,6 +3,8 @@ import type { ResolvedService } from '../../core/types.js';
 import { format } from '../i18n/languages.js';
 import { categoryText, type Strings } from '../i18n/shown-strings.js';
 import { switchTemplate } from '../switch/switch.template.js';
+import { linkedText } from '../linked-text.template.js';
+import { plainText } from '../../core/text-links.js';
 import { cookieTable } from './cookie-table.template.js';
 
 /**
@@ -21,15 +23,18 @@ export function serviceTemplate(
   const descriptionId = `cc-description-${service.id}`;
   return html`<li class="cc-service" part="service">
     <div class="cc-category-head">
-      <label for=${switchId}>${label}</label>
+      <label for=${switchId}>${linkedText(label)}</label>
       ${switchTemplate(switchId, required || checked, required, descriptionId, (value) => onChange(service.id, value))}
     </div>
     <div id=${descriptionId} class="cc-muted">
-      ${description ? html`<p>${description}</p>` : nothing} ${service.provider ? html`<p>${strings.cookieProvider}: ${service.provider}</p>` : nothing}
+      ${description ? html`<p>${linkedText(description)}</p>` : nothing}
+      ${service.provider ? html`<p>${strings.cookieProvider}: ${service.provider}</p>` : nothing}
     </div>
     ${
       service.policyUrl
-        ? html`<p><a href=${service.policyUrl} part="service-policy-link">${format(strings.servicePolicyLink, { name: service.provider ?? label })}</a></p>`
+        ? html`<p>
+            <a href=${service.policyUrl} part="service-policy-link">${format(strings.servicePolicyLink, { name: service.provider ?? plainText(label) })}</a>
+          </p>`
         : nothing
     }
     ${cookieTable(service.cookies, strings.serviceCookies, strings)}
