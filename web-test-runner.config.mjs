@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { browsers, chromiumArgs } from './scripts/browsers.mjs';
 import { deliveryTestServer } from './test/delivery/server-plugin.mjs';
@@ -6,6 +7,7 @@ import { verbatimScriptTagBuild } from './test/fast-path/verbatim-dist.mjs';
 import { cspTestServer } from './test/security/csp-server.mjs';
 import { insightsTestServer } from './test/receiver/insights-server-plugin.mjs';
 import { bringToFrontPlugin } from './test/bring-to-front-plugin.mjs';
+import { durationsReporter } from './test/durations-reporter.mjs';
 import { reactAsEsModules } from './test/react/react-esm-plugin.mjs';
 import { mediaFeaturesPlugin } from './test/ui/media-features-plugin.mjs';
 
@@ -27,6 +29,8 @@ export default {
   concurrentBrowsers: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 240000,
+  // WTR_DURATIONS=1 (or =file.json): the slowest test files, per browser (test/durations-reporter.mjs).
+  reporters: [defaultReporter(), durationsReporter()],
   coverage: true,
   coverageConfig: {
     include: ['src/**/*.ts'],
