@@ -10,6 +10,9 @@ export const SEED_VERSION = '0.0.0-demo-seed';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const CATEGORIES = ['preferences', 'analytics', 'promotional'];
+/** The demo's services (demo/consent-config.mjs), and how often a custom choice keeps each. */
+const SERVICES = { analytics: ['statistics', 'heatmap'], promotional: ['pixel', 'video'] };
+const KEPT_IN_CUSTOM = { statistics: 0.9, heatmap: 0.5, pixel: 0.6, video: 0.8 };
 
 const hash = (text) => createHash('sha256').update(text).digest('hex');
 /** A version-4 UUID from the generator. */
@@ -27,6 +30,8 @@ function uuid(random) {
  */
 export function demoDecisions({ endMs, days = 30, origin = 'http://127.0.0.1', seed = 20 }) {
   const random = seededRandom(seed);
+  // A generator of its own, so the services leave every other draw as it was.
+  const serviceRandom = seededRandom(seed + 1);
   const pick = (weights) => {
     let roll = random() * weights.reduce((sum, [, weight]) => sum + weight, 0);
     for (const [value, weight] of weights) if ((roll -= weight) < 0) return value;
@@ -66,7 +71,8 @@ export function demoDecisions({ endMs, days = 30, origin = 'http://127.0.0.1', s
           method === 'accept-all' ||
           (method === 'custom' && random() < { preferences: 0.7, analytics: 0.45, promotional: layer === 'placeholder' ? 1 : 0.2 }[id]);
       }
-      const record = decision(random, { at, revision, method, layer, language, categories, day, origin });
+      const services = servicesOf(categories, method, layer, serviceRandom);
+      const record = decision(random, { at, revision, method, layer, language, categories, services, day, origin });
       records.push(record);
       if (method === 'reject-all' || method === 'gpc') continue;
       // Some who granted withdraw later: soon after, or weeks on.
@@ -90,6 +96,7 @@ export function demoDecisions({ endMs, days = 30, origin = 'http://127.0.0.1', s
             layer: 'preferences',
             language,
             categories: { session: true, preferences: false, analytics: false, promotional: false },
+            services: { statistics: false, heatmap: false, pixel: false, video: false },
             day: withdrawDay,
             origin,
             consentId: record.consentId,
@@ -101,7 +108,24 @@ export function demoDecisions({ endMs, days = 30, origin = 'http://127.0.0.1', s
   return records.sort((a, b) => a.receivedAt - b.receivedAt);
 }
 
-function decision(random, { at, revision, method, layer, language, categories, day, origin, consentId = uuid(random) }) {
+/**
+ * Each service as the widget would save it: off with its category, all on with "Accept all",
+ * and in a custom choice some refused, but never all of a granted category's (it would then be
+ * refused); a placeholder grants its video alone.
+ */
+function servicesOf(categories, method, layer, random) {
+  const services = {};
+  for (const [category, ids] of Object.entries(SERVICES)) {
+    for (const id of ids) {
+      const kept = method !== 'custom' || (layer === 'placeholder' ? id === 'video' : random() < KEPT_IN_CUSTOM[id]);
+      services[id] = categories[category] && kept;
+    }
+    if (categories[category] && !ids.some((id) => services[id])) services[ids[0]] = true;
+  }
+  return services;
+}
+
+function decision(random, { at, revision, method, layer, language, categories, services, day, origin, consentId = uuid(random) }) {
   const wording = language === 'lv' && day >= 9 ? 'lv-2' : `${language}-1`;
   return {
     schema: 1,
@@ -112,6 +136,7 @@ function decision(random, { at, revision, method, layer, language, categories, d
     method,
     layer,
     categories,
+    services,
     language,
     textHash: hash(`demo banner text ${wording}`),
     widgetVersion: SEED_VERSION,

@@ -24,13 +24,16 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 // The ceilings rose with deliberate changes, each of which says what it bought: 0.4 KB when a broken
 // configuration came to be handled on every page view and the core's parts were injected by
 // name; 0.3 KB when the settings button took its styles (the theme's button tokens) and labels
-// from src/ui instead of a hand-made copy, and the head UI was cut into small units.
+// from src/ui instead of a hand-made copy, and the head UI was cut into small units; 0.38 KB (npm:
+// 0.36 KB), exactly what it measured, when the language became switchable while the widget shows
+// (setLanguage(), the element's lang, following <html lang>): the manager picks and watches the
+// language, and the head UI redraws the banner and the settings button, keeping focus, in the main file.
 const visits = [
-  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], ceiling: 17.9 * KB },
-  { name: 'returning visitor', files: ['cookie-consent.js'], ceiling: 12.5 * KB },
+  { name: 'first visit (banner)', files: ['cookie-consent.js', 'cookie-consent.banner.js'], ceiling: 18.28 * KB },
+  { name: 'returning visitor', files: ['cookie-consent.js'], ceiling: 12.88 * KB },
 ];
 /** The first chunk of an app that imports 'cookie-consent-widget/define' (esbuild, minified, splitting). */
-const NPM_INITIAL_CEILING = 24.8 * KB;
+const NPM_INITIAL_CEILING = 25.16 * KB;
 /** Reported so a site knows what each feature costs. */
 const extraVisits = [
   {
@@ -39,7 +42,7 @@ const extraVisits = [
   },
   { name: 'opening the preferences adds (Lit, the dialog)', files: ['cookie-consent.ui.js'] },
   { name: 'a page with a gated iframe adds', files: ['cookie-consent.embeds.js'] },
-  { name: 'the first decision or look at the history adds (IndexedDB)', files: ['cookie-consent.store.js'] },
+  { name: 'without an endpoint, the first decision or opening the preferences after one adds (IndexedDB)', files: ['cookie-consent.store.js'] },
 ];
 const languages = ['lv', 'ru', 'de', 'fr', 'es', 'ar'];
 

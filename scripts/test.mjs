@@ -26,7 +26,8 @@ if (missing.length > 0) {
  */
 const steps = [
   { name: 'lint (ESLint, Prettier)', command: 'npm', args: ['run', 'lint', '--silent'], needs: [], yields: true },
-  // The tests import the built package from dist/, and so does the typecheck (test/slice-npm.test.ts).
+  // The tests import the built package from dist/, and so does the typecheck: test/slice-npm.test.ts,
+  // and test/types/ checks its published declarations under moduleResolution bundler and node16.
   { name: 'build', command: 'npm', args: ['run', 'build', '--silent'], needs: [] },
   { name: 'typecheck', command: 'npm', args: ['run', 'typecheck', '--silent'], needs: ['build'], yields: true },
   { name: 'package (publint, are-the-types-wrong)', command: 'npm', args: ['run', 'lint:package', '--silent'], needs: ['build'], yields: true },

@@ -1,6 +1,9 @@
 import { defineCookieConsent as defineHere, TAG_NAME } from './ui/define-element.js';
 
 export { TAG_NAME } from './ui/define-element.js';
+// Its declaration file then brings the element's entries in the DOM's maps, so an app that imports
+// only this entry gets `document.querySelector('cookie-consent')` and the element's events typed.
+export type { CookieConsentElement } from './ui/cookie-consent/cookie-consent.element.js';
 
 /** What the script-tag build offers other copies on the page (src/embed/runtime.ts). */
 interface ScriptTagRuntime {

@@ -1,3 +1,3 @@
 // The npm entry: exports only. Importing it registers nothing and touches no window or document.
-export { CookieConsentElement } from './ui/cookie-consent/cookie-consent.element.js';
+export { CookieConsentElement, type CookieConsentElementEventMap } from './ui/cookie-consent/cookie-consent.element.js';
 export * from './core/index.js';

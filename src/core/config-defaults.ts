@@ -8,6 +8,7 @@ import type {
   GoogleConsentModeOptions,
   ResolvedCategory,
   ResolvedConfig,
+  ServiceConfig,
 } from './types.js';
 
 export const DEFAULT_EXPIRES_DAYS = 182;
@@ -76,17 +77,36 @@ export function withDefaults(config: ConsentConfig): ResolvedConfig {
   return resolved as unknown as ResolvedConfig;
 }
 
-function categoryWithDefaults(value: CategoryConfig): ResolvedCategory {
-  const category = objectOr<CategoryConfig>(value);
-  const cookies = arrayOr<CookieDescription>(category.cookies).map(
+/** The parts categories and services share, for either. */
+function purposeWithDefaults(value: CategoryConfig | ServiceConfig) {
+  const purpose = objectOr<CategoryConfig & ServiceConfig>(value);
+  const cookies = arrayOr<CookieDescription>(purpose.cookies).map(
     (cookie) => pick(objectOr<CookieDescription>(cookie), ['name', 'provider', 'duration', 'purpose']) as CookieDescription,
   );
   return {
-    id: category.id!,
-    required: category.required ?? false,
-    cookies,
-    erase: [...arrayOr<string>(category.erase).filter(isErasePattern), ...cookies.map((cookie) => cookie.name)],
-    ...pick(category, ['label', 'description']),
+    purpose,
+    resolved: {
+      id: purpose.id!,
+      cookies,
+      erase: [...arrayOr<string>(purpose.erase).filter(isErasePattern), ...cookies.map((cookie) => cookie.name)],
+      ...pick(purpose, ['label', 'description']),
+    },
+  };
+}
+
+function categoryWithDefaults(value: CategoryConfig): ResolvedCategory {
+  const { purpose, resolved } = purposeWithDefaults(value);
+  return {
+    ...resolved,
+    required: purpose.required ?? false,
+    services: arrayOr<ServiceConfig>(purpose.services).map((service) => {
+      const { purpose: given, resolved: own } = purposeWithDefaults(service);
+      return {
+        ...own,
+        ...pick(given, ['provider']),
+        ...(typeof given.policyUrl === 'string' && isSafeUrl(given.policyUrl) ? { policyUrl: given.policyUrl } : {}),
+      };
+    }),
   };
 }
 

@@ -1,7 +1,8 @@
-import type { ConsentConfig, ConsentLayout, ConsentTheme, CookieDescription, ResolvedCategory, ResolvedConfig } from './types.js';
+import type { ConsentConfig, ConsentLayout, ConsentTheme, CookieDescription, ResolvedCategory, ResolvedConfig, ResolvedService } from './types.js';
 import { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_COOKIE_PATH, DEFAULT_SAME_SITE, OPTION_DEFAULTS } from './config-defaults.js';
 import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, isSameSite, matches } from './config-patterns.js';
 import { isSafeUrl } from './safe-url.js';
+import { longestConsentCookie, MAX_CONSENT_COOKIE_LENGTH } from './storage/consent-cookie.js';
 
 export { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS } from './config-defaults.js';
 export { isSafeUrl } from './safe-url.js';
@@ -44,7 +45,11 @@ const TOP_LEVEL_KEYS = [
   'dnt',
   'debug',
 ] as const;
-const CATEGORY_KEYS = ['id', 'label', 'description', 'required', 'cookies', 'erase'];
+const CATEGORY_KEYS = ['id', 'label', 'description', 'required', 'cookies', 'erase', 'services'];
+const SERVICE_KEYS = ['id', 'label', 'description', 'provider', 'policyUrl', 'cookies', 'erase'];
+const MAX_SERVICES = 96;
+const ID_RULE = 'lower-case letters, digits, "_" or "-", starting with a letter, at most 32 characters';
+const ERASE_RULE = 'an array of cookie names or "prefix*" patterns';
 const COOKIE_DESCRIPTION_KEYS = ['name', 'provider', 'duration', 'purpose'] as const;
 
 /** What several keys expect, written once so their messages cannot drift apart. */
@@ -123,26 +128,38 @@ function resolveCookieDescriptions(value: unknown, path: string): CookieDescript
   });
 }
 
+/** What categories and services share: an id, texts, described cookies and what to erase. */
+function resolvePurpose(object: Record<string, unknown>, path: string) {
+  const id = checked<string>(object['id'], `${path}.id`, ID_RULE, matching(CATEGORY_ID_PATTERN));
+  const erase = optional<string[]>(object['erase'], `${path}.erase`, ERASE_RULE, isArrayOf(isErasePattern), []);
+  const cookies = resolveCookieDescriptions(object['cookies'], `${path}.cookies`);
+  return {
+    id,
+    cookies,
+    // The cookies a category or service describes are erased with it too.
+    erase: [...erase, ...cookies.map((cookie) => cookie.name)],
+    label: optional<string | undefined>(object['label'], `${path}.label`, NON_EMPTY_STRING, isNonEmptyString),
+    description: optional<string | undefined>(object['description'], `${path}.description`, NON_EMPTY_STRING, isNonEmptyString),
+  };
+}
+
+function resolveService(value: unknown, path: string): ResolvedService {
+  const service = objectWith(value, SERVICE_KEYS, path, 'an object with an id');
+  return withoutUndefined({
+    ...resolvePurpose(service, path),
+    provider: optional<string | undefined>(service['provider'], `${path}.provider`, NON_EMPTY_STRING, isNonEmptyString),
+    policyUrl: optional<string | undefined>(service['policyUrl'], `${path}.policyUrl`, HTTP_OR_RELATIVE_URL, isUrl),
+  });
+}
+
 function resolveCategory(value: unknown, index: number): ResolvedCategory {
   const path = `categories[${index}]`;
   const category = objectWith(value, CATEGORY_KEYS, path, 'an object with an id');
-  const id = checked<string>(
-    category['id'],
-    `${path}.id`,
-    'lower-case letters, digits, "_" or "-", starting with a letter, at most 32 characters',
-    matching(CATEGORY_ID_PATTERN),
-  );
-  const required = optional(category['required'], `${path}.required`, TRUE_OR_FALSE, isBoolean, false);
-  const erase = optional<string[]>(category['erase'], `${path}.erase`, 'an array of cookie names or "prefix*" patterns', isArrayOf(isErasePattern), []);
-  const cookies = resolveCookieDescriptions(category['cookies'], `${path}.cookies`);
+  const services = optional<unknown[]>(category['services'], `${path}.services`, 'an array of services { id, ... }', Array.isArray, []);
   return withoutUndefined({
-    id,
-    required,
-    cookies,
-    // The cookies a category describes are erased with it too.
-    erase: [...erase, ...cookies.map((cookie) => cookie.name)],
-    label: optional<string | undefined>(category['label'], `${path}.label`, NON_EMPTY_STRING, isNonEmptyString),
-    description: optional<string | undefined>(category['description'], `${path}.description`, NON_EMPTY_STRING, isNonEmptyString),
+    ...resolvePurpose(category, path),
+    required: optional(category['required'], `${path}.required`, TRUE_OR_FALSE, isBoolean, false),
+    services: services.map((service, serviceIndex) => resolveService(service, `${path}.services[${serviceIndex}]`)),
   });
 }
 
@@ -155,10 +172,37 @@ function resolveCategories(value: unknown): ResolvedCategory[] {
     DEFAULT_CATEGORIES as unknown[],
   );
   const categories = list.map(resolveCategory);
-  // Only once every category is known to be well formed: the first repeated id is reported.
-  const ids = categories.map((category) => category.id);
-  ids.forEach((id, index) => checked(id, `categories[${index}].id`, 'an id not used by another category', () => ids.indexOf(id) === index));
+  // Only once every category is known to be well formed: the first repeated id is reported,
+  // in the one namespace that categories and services share.
+  const places = categories.flatMap((category, index) => [
+    [category.id, `categories[${index}].id`],
+    ...category.services.map((service, serviceIndex) => [service.id, `categories[${index}].services[${serviceIndex}].id`]),
+  ]);
+  const ids = places.map(([id]) => id);
+  places.forEach(([id, key], index) => checked(id, key!, 'an id not used by another category or service', () => ids.indexOf(id) === index));
+  checked(ids.length - categories.length, 'categories', `at most ${MAX_SERVICES} services in all`, (count) => (count as number) <= MAX_SERVICES);
+  checkCookieRoom(categories);
   return categories;
+}
+
+/**
+ * The consent cookie names every id, so long ids can make it too big for a browser to keep
+ * (RFC 6265 § 6.1 asks browsers for 4096 bytes at least, name and attributes included). The
+ * longest it can get is known now, so a configuration that cannot fit is refused here rather
+ * than losing the visitor's choice later.
+ */
+function checkCookieRoom(categories: ResolvedCategory[]): void {
+  const services = categories.flatMap((category) => category.services.map((service) => service.id));
+  const longest = longestConsentCookie(
+    categories.map((category) => category.id),
+    services,
+  );
+  checked(
+    longest,
+    'categories',
+    `ids short enough for the consent cookie (at most ${MAX_CONSENT_COOKIE_LENGTH} characters with every category and service; these ids need ${longest})`,
+    () => longest <= MAX_CONSENT_COOKIE_LENGTH,
+  );
 }
 
 function resolveCookie(value: unknown): ResolvedConfig['cookie'] {

@@ -50,8 +50,11 @@ export function startDebug(manager: ConsentManager, win: Window): void {
   const config = manager.config;
   if (!config?.debug) return;
   const doc = win.document;
-  const known = new Set(config.categories.map((category) => category.id));
-  const allowed = [config.cookie.name, ...config.categories.filter((c) => c.required).flatMap((c) => c.erase)];
+  const known = new Set(config.categories.flatMap((category) => [category.id, ...category.services.map((service) => service.id)]));
+  const allowed = [
+    config.cookie.name,
+    ...config.categories.filter((c) => c.required).flatMap((c) => [...c.erase, ...c.services.flatMap((service) => service.erase)]),
+  ];
   const nothingGranted = (): boolean => config.categories.every((category) => category.required || !manager.granted(category.id));
 
   const checkStorage = (): void => {
@@ -79,7 +82,7 @@ export function startDebug(manager: ConsentManager, win: Window): void {
     if (element.hasAttribute('data-consent')) {
       const { granted, refused } = parseRequirement(element.getAttribute('data-consent'));
       for (const id of [...granted, ...refused].filter((category) => !known.has(category))) {
-        warnOnce(`debug-unknown-${id}`, `debug: data-consent names "${id}", which is not a configured category, so it never runs.`, element);
+        warnOnce(`debug-unknown-${id}`, `debug: data-consent names "${id}", which is not a configured category or service, so it never runs.`, element);
       }
     }
     if (element.localName === 'script' && element.hasAttribute('data-consent') && !isActivatedScript(element)) {

@@ -26,6 +26,11 @@ export interface ConsentViewDetail {
   view: ConsentView;
 }
 
+export interface ConsentLanguageDetail {
+  /** The language the interface now speaks, as pickLanguage resolved it (`lv` for `lv-LV`). */
+  language: string;
+}
+
 export interface ConsentDeliveredDetail {
   record: ConsentRecord;
   /** Tries it took, counting those of earlier page loads. */
@@ -43,6 +48,8 @@ export interface ConsentEventMap {
   'consent-change': CustomEvent<ConsentChangeDetail>;
   /** What the interface should show; the UI elements listen to this. */
   'consent-view': CustomEvent<ConsentViewDetail>;
+  /** The interface's language changed: setLanguage(), or `<html lang>` followed. */
+  'consent-language': CustomEvent<ConsentLanguageDetail>;
   /** The endpoint acknowledged a consent record (2xx). */
   'consent-delivered': CustomEvent<ConsentDeliveredDetail>;
   /** A try failed (`willRetry: true`), or a record was given up (`willRetry: false`). */

@@ -1,9 +1,9 @@
 export { BundledConsentManager as ConsentManager, bootConsent, getConsentManager } from './bundled-manager.js';
-export type { ConsentManagerOptions, DecisionOptions, Presentation } from './manager.js';
+export type { ConsentEventListener, ConsentManagerOptions, DecisionOptions, Presentation } from './manager.js';
 export type { ConsentParts } from './parts.js';
 export { ConsentConfigError, resolveConfig, isSafeUrl, DEFAULT_CATEGORIES, DEFAULT_EXPIRES_DAYS, DEFAULT_COOKIE_NAME } from './config.js';
 export { encodeConsentCookie, decodeConsentCookie, readConsentCookie, cookieValues } from './storage/consent-cookie.js';
-export { isDecisionCurrent } from './decision.js';
+export { isDecisionCurrent, type ConsentChoice } from './decision.js';
 export type { ConsentReceipt } from './storage/history.js';
 export { startDelivery } from './delivery/delivery.js';
 export type { BacklogEntry, ConsentDelivery, DeliveryOptions } from './delivery/delivery.js';

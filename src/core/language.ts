@@ -30,6 +30,16 @@ export function pickLanguage(
   return speakable(configured) ?? speakable(pageLanguage) ?? browserLanguages.map(speakable).find(Boolean) ?? 'en';
 }
 
+/**
+ * The site's overrides (`translations`) for a picked language, its base language's under its own:
+ * the one lookup of every face of the widget, so a string never differs between them.
+ */
+export function overridesFor(language: string, translations: Record<string, Translation>): Translation {
+  // Site tags are matched case-insensitively; the picked language is already lower case.
+  const forTag = (wanted: string): Translation | undefined => Object.entries(translations).find(([tag]) => tag.toLowerCase() === wanted)?.[1];
+  return { ...forTag(baseLanguage(language)), ...forTag(language) };
+}
+
 export function isRightToLeft(language: string): boolean {
   return RIGHT_TO_LEFT.has(baseLanguage(language));
 }

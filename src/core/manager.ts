@@ -1,4 +1,14 @@
-import { changedCategories, createDecision, erasePatternsRefusedBy, isDecisionCurrent, sameDecision, withdrawnCategories } from './decision.js';
+import {
+  changedIds,
+  choiceOver,
+  createDecision,
+  erasePatternsRefusedBy,
+  grantsId,
+  isDecisionCurrent,
+  sameDecision,
+  withdrawnIds,
+  type ConsentChoice,
+} from './decision.js';
 import type { ConsentChangeDetail, ConsentEventMap, ConsentView } from './events.js';
 import { warnOnce } from './log.js';
 import { decodeConsentCookie, encodeConsentCookie, readConsentCookie } from './storage/consent-cookie.js';
@@ -8,7 +18,9 @@ import type { ConsentParts } from './parts.js';
 import { acceptAllUnderSignals, readPrivacySignals, type PrivacySignals } from './signals/privacy-signals.js';
 import { startTabSync, type TabSync } from './sync.js';
 import { checkedCookieName, forgetCheckedConfig } from './config-fingerprint.js';
-import type { CategoryStates, ConsentConfig, ConsentDecision, ConsentLayer, ConsentMethod, ResolvedConfig } from './types.js';
+import { pickLanguage } from './language.js';
+import { watchPageLanguage } from './page-language.js';
+import type { ConsentConfig, ConsentDecision, ConsentLayer, ConsentMethod, ResolvedConfig } from './types.js';
 
 export interface DecisionOptions {
   /** Where the visitor decided; `api` when a script called the method. */
@@ -38,6 +50,7 @@ export interface ConsentManagerParts {
  * @fires consent-ready - once per page load, after `start()`: `{ decision }`
  * @fires consent-change - on every saved choice, here or in another tab: `{ decision, previous, changed, origin }`
  * @fires consent-view - when the interface should show the banner, the preferences or nothing: `{ view }`
+ * @fires consent-language - when the interface's language changed: `{ language }`
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class ConsentManager extends EventTarget {
@@ -59,6 +72,10 @@ export class ConsentManager extends EventTarget {
   #signals: PrivacySignals = { gpc: false, dnt: false };
 
   #shown: Presentation = { language: 'en', strings: [] };
+  /** What setLanguage() asked for; it stands in for the configured language. */
+  #asked?: string;
+  #language = 'en';
+  #stopWatchingPage?: () => void;
   readonly #options: ConsentManagerOptions;
   /** What this manager, the gating, delivery and debug mode call for the parts not every page needs. */
   readonly parts: ConsentParts;
@@ -120,7 +137,14 @@ export class ConsentManager extends EventTarget {
     this.#resolved = resolved;
     this.#input = config;
     const win = (this.#win = options.window ?? this.#options.window ?? globalThis.window);
-    this.#shown = { language: resolved.language ?? 'en', strings: [] };
+    this.#shown = { language: (this.#language = this.#pickedLanguage()), strings: [] };
+    // A language the site configured stays; otherwise the page's is followed as it changes.
+    if (!resolved.language) {
+      this.#stopWatchingPage = watchPageLanguage(win, () => {
+        this.#asked = undefined;
+        this.#switchLanguage();
+      });
+    }
     this.#signals = readPrivacySignals(win, resolved);
     // A stale decision (older revision, expired) grants nothing, but its consent id stays in use.
     const cookies = readDocumentCookies(win.document);
@@ -180,17 +204,35 @@ export class ConsentManager extends EventTarget {
     this.#shown = { language: presentation.language, strings: [...presentation.strings] };
   }
 
-  /** Whether the category may run now. Required categories always may; before a decision nothing else. */
-  granted(category: string): boolean {
-    if (this.#resolved?.categories.some((c) => c.id === category && c.required)) return true;
-    return !this.#held && this.#current?.categories[category] === true;
+  /** The language the interface speaks: see pickLanguage, with setLanguage()'s in place of the configured one. */
+  get language(): string {
+    return this.#language;
   }
 
-  /** Resolves when the category is granted: now, or whenever the visitor grants it later. */
-  whenGranted(category: string): Promise<void> {
-    if (this.granted(category)) return Promise.resolve();
+  /**
+   * Switches the banner, the preferences, the settings button and the placeholders to `lang` now
+   * (`consent-language`); one neither built in nor translated falls back as at start.
+   * @throws TypeError when `lang` is not a string.
+   */
+  setLanguage(lang: string): void {
+    if (typeof lang !== 'string') throw new TypeError(`cookie-consent: setLanguage(lang) needs a string such as "lv", got ${typeof lang}`);
+    this.#asked = lang;
+    if (this.#resolved) this.#switchLanguage();
+  }
+
+  /**
+   * Whether a category or a service (by its id) may run now. Required categories and their
+   * services always may; before a decision nothing else.
+   */
+  granted(id: string): boolean {
+    return !!this.#resolved && grantsId(this.#resolved, this.#held ? null : this.#current, id);
+  }
+
+  /** Resolves when the category or service is granted: now, or whenever the visitor grants it later. */
+  whenGranted(id: string): Promise<void> {
+    if (this.granted(id)) return Promise.resolve();
     return new Promise((resolve) => {
-      this.#grantWaiters.set(category, [...(this.#grantWaiters.get(category) ?? []), resolve]);
+      this.#grantWaiters.set(id, [...(this.#grantWaiters.get(id) ?? []), resolve]);
     });
   }
 
@@ -203,9 +245,13 @@ export class ConsentManager extends EventTarget {
     return this.#decide('reject-all', options);
   }
 
-  /** Saves a custom choice; categories left out keep their current state (refused before any decision). */
-  set(categories: Partial<CategoryStates>, options?: DecisionOptions): Promise<ConsentDecision> {
-    return this.#decide('custom', options, categories);
+  /**
+   * Saves a custom choice over category and service ids: `set({ analytics: true, ga4: false })`.
+   * Ids left out keep their current state (refused before any decision); a category named takes
+   * its services along unless they are named too.
+   */
+  set(choice: ConsentChoice, options?: DecisionOptions): Promise<ConsentDecision> {
+    return this.#decide('custom', options, choice);
   }
 
   /** Refuses every category that is not required, as a recorded withdrawal. */
@@ -237,8 +283,9 @@ export class ConsentManager extends EventTarget {
     this.#setView('none');
   }
 
-  /** Stops listening to other tabs; for single-page apps and tests that drop a manager. */
+  /** Stops listening to other tabs and to `<html lang>`; for single-page apps and tests that drop a manager. */
   dispose(): void {
+    this.#stopWatchingPage?.();
     this.#sync?.close();
     this.#sync = undefined;
   }
@@ -259,14 +306,14 @@ export class ConsentManager extends EventTarget {
   }
 
   /** The one path of acceptAll, rejectAll, set and withdraw; `custom` holds what set() was given. */
-  async #decide(method: ConsentMethod, { layer = 'api' }: DecisionOptions = {}, custom?: Partial<CategoryStates>): Promise<ConsentDecision> {
+  async #decide(method: ConsentMethod, { layer = 'api' }: DecisionOptions = {}, custom?: ConsentChoice): Promise<ConsentDecision> {
     const config = this.#resolved;
     const win = this.#win;
     if (!config || !win) {
       throw new Error(`cookie-consent: a decision was requested before start(config); await manager.ready first.`);
     }
-    const wanted: Partial<CategoryStates> = custom
-      ? { ...this.#current?.categories, ...custom }
+    const wanted: ConsentChoice = custom
+      ? choiceOver(config, this.#current, custom)
       : Object.fromEntries(config.categories.map(({ id }) => [id, method === 'accept-all']));
     if (method === 'accept-all') method = acceptAllUnderSignals(wanted, this.#signals);
     const decision = createDecision(config, wanted, method, this.#consentIdInUse);
@@ -306,7 +353,7 @@ export class ConsentManager extends EventTarget {
     const previous = this.#current;
     this.#current = next;
     this.#consentIdInUse = next?.consentId;
-    const changed = changedCategories(this.#resolved!, previous, next);
+    const changed = changedIds(this.#resolved!, previous, next);
     this.#emit('consent-change', { decision: next, previous, changed, origin, ...(layer ? { layer } : {}) });
     for (const [category, waiters] of this.#grantWaiters) {
       if (!this.granted(category)) continue;
@@ -323,11 +370,26 @@ export class ConsentManager extends EventTarget {
   }
 
   #reloadIfWithdrawn(previous: ConsentDecision | null, next: ConsentDecision | null): void {
-    const withdrawn = withdrawnCategories(previous, next);
+    const withdrawn = withdrawnIds(previous, next);
     if (withdrawn.length === 0) return;
     const policy = this.#resolved!.reloadOnWithdraw;
     const needed = policy ?? withdrawn.some((id) => this.#usedCategories.has(id));
     if (needed) this.#guard('reload', () => this.#win!.location.reload());
+  }
+
+  #pickedLanguage(): string {
+    const config = this.#resolved!;
+    const win = this.#win!;
+    return pickLanguage(this.#asked ?? config.language, win.document.documentElement.lang, win.navigator.languages ?? [], config.translations);
+  }
+
+  #switchLanguage(): void {
+    const language = this.#pickedLanguage();
+    if (language === this.#language) return;
+    this.#language = language;
+    // Until the interface reports the strings it shows, a record carries at least their language.
+    if (this.#shown.strings.length === 0) this.#shown = { language, strings: [] };
+    this.#emit('consent-language', { language });
   }
 
   #setView(view: ConsentView): void {
@@ -352,16 +414,20 @@ export class ConsentManager extends EventTarget {
   }
 }
 
-// Typed listeners by declaration merging, which is safe here: EventTarget implements the method,
-// and an override only to add types would cost every page view its bytes.
+/** A listener for one of the manager's events, as a function or an object with `handleEvent`. */
+export type ConsentEventListener<K extends keyof ConsentEventMap> =
+  ((this: ConsentManager, event: ConsentEventMap[K]) => void) | { handleEvent(event: ConsentEventMap[K]): void };
+
+// Typed listeners by declaration merging, which is safe here: EventTarget implements the methods,
+// and an override only to add types would cost every page view its bytes. Removing needs the same
+// overloads as adding: a listener typed for CustomEvent is not an EventListener, so React effect
+// cleanups would not compile.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface ConsentManager {
-  addEventListener<K extends keyof ConsentEventMap>(
-    type: K,
-    listener: ((event: ConsentEventMap[K]) => void) | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
+  addEventListener<K extends keyof ConsentEventMap>(type: K, listener: ConsentEventListener<K> | null, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof ConsentEventMap>(type: K, listener: ConsentEventListener<K> | null, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }
 
 const MANAGER_KEY = Symbol.for('cookie-consent-widget.manager');

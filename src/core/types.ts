@@ -11,6 +11,9 @@ export type CookieSameSite = 'Lax' | 'Strict' | 'None';
 /** One category of every configured id, each explicitly granted (true) or refused (false). */
 export type CategoryStates = Record<string, boolean>;
 
+/** One state per configured service id, each explicitly granted (true) or refused (false). */
+export type ServiceStates = Record<string, boolean>;
+
 export interface ConsentDecision {
   /** A random UUID that stays the same across changes of mind until `reset()`. */
   consentId: string;
@@ -22,6 +25,8 @@ export interface ConsentDecision {
   expiresAt: string;
   method: ConsentMethod;
   categories: CategoryStates;
+  /** Every configured service, explicitly granted or refused; absent when no category has services. */
+  services?: ServiceStates;
 }
 
 export interface CookieDescription {
@@ -43,6 +48,26 @@ export interface CategoryConfig {
    * Cookie names (or `prefix*` patterns) erased when this category is refused or withdrawn;
    * also applied to localStorage and sessionStorage keys.
    */
+  erase?: string[];
+  /**
+   * The vendors or tools inside this category, each with its own choice: the category is
+   * granted when at least one of them is, and each is granted only with its category.
+   */
+  services?: ServiceConfig[];
+}
+
+/** One vendor or tool inside a category, such as Google Analytics inside `analytics`. */
+export interface ServiceConfig {
+  /** Same rule as a category id; category and service ids share one namespace. */
+  id: string;
+  label?: string;
+  description?: string;
+  /** Who runs it, as the visitor knows them (e.g. "Google Ireland Ltd."). */
+  provider?: string;
+  /** The provider's own privacy policy: an http(s) or a relative URL. */
+  policyUrl?: string;
+  cookies?: CookieDescription[];
+  /** Cookie names or `prefix*` patterns erased when this service is refused or withdrawn. */
   erase?: string[];
 }
 
@@ -101,6 +126,18 @@ export interface ResolvedCategory {
   label?: string;
   description?: string;
   required: boolean;
+  cookies: CookieDescription[];
+  /** Its own patterns and its cookies' names; a refused category erases its services' too. */
+  erase: string[];
+  services: ResolvedService[];
+}
+
+export interface ResolvedService {
+  id: string;
+  label?: string;
+  description?: string;
+  provider?: string;
+  policyUrl?: string;
   cookies: CookieDescription[];
   erase: string[];
 }

@@ -1,6 +1,6 @@
 import { warnOnce } from '../core/log.js';
 import type { ConsentManager } from '../core/manager.js';
-import { baseLanguage, pickLanguage } from '../core/language.js';
+import { baseLanguage, overridesFor } from '../core/language.js';
 import type { ChunkExports } from './chunk-exports.js';
 import { createInterfaceLoader } from './interface-loader.js';
 import { createLiteBannerView } from './lite-banner-view.js';
@@ -33,7 +33,6 @@ export interface LazyUiChunks {
 export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUiChunks): () => Promise<unknown> {
   const doc = win.document;
   const config = manager.config!;
-  const language = pickLanguage(config.language, doc.documentElement.lang, win.navigator.languages ?? [], config.translations);
   const state = createUiState(manager);
   const element = (): OpenableElement | null => doc.querySelector<OpenableElement>(TAG_NAME);
   let settings: LiteSettingsButton | null = null;
@@ -47,7 +46,9 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     removeSettings();
     banner.remove();
     stopOpeners();
+    langObserver.disconnect();
     manager.removeEventListener('consent-view', onView);
+    manager.removeEventListener('consent-language', onLanguage);
   });
 
   const open = (opener: HTMLElement | null): void => {
@@ -75,7 +76,6 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
 
   const banner = createLiteBannerView(
     manager,
-    language,
     chunks.banner,
     ui,
     {
@@ -90,9 +90,9 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
   const drawSettingsButton = (host: HTMLElement): void => {
     if (settings || ui.standsAside()) return;
     try {
-      const base = baseLanguage(language);
-      const label =
-        config.translations[language]?.['settingsButton'] ?? config.translations[base]?.['settingsButton'] ?? SETTINGS_LABELS[base] ?? SETTINGS_LABELS['en']!;
+      const language = manager.language;
+      // The interface's own lookup (overridesFor), so the label stays the same when it takes over.
+      const label = overridesFor(language, config.translations)['settingsButton'] ?? SETTINGS_LABELS[baseLanguage(language)] ?? SETTINGS_LABELS['en']!;
       settings = renderSettingsButton(host, language, label, open);
     } catch (error) {
       warnOnce('lite-settings', 'the settings button could not be drawn; data-consent-open links still open the settings.', error);
@@ -124,10 +124,25 @@ export function startLazyUi(manager: ConsentManager, win: Window, chunks: LazyUi
     if (state.focusesSettingsButton(before, bannerHadFocus)) settings?.button.focus();
   };
 
+  /** What shows stays, in the new language; the banner is replaced once its strings are here. */
+  const onLanguage = (): void => {
+    const focused = settings?.button.matches(':focus');
+    removeSettings();
+    onView();
+    if (focused) settings?.button.focus();
+  };
+
   // The interface listens for these itself once loaded; until then a click must not be lost.
   const stopOpeners = listenForOpeners(doc, open);
+  // The element's lang attribute, changed, switches the language, as it does on the interface's element.
+  const langObserver = new (win as unknown as typeof globalThis).MutationObserver((records) => {
+    const host = element();
+    if (records.some((record) => record.target === host)) manager.setLanguage(host!.lang);
+  });
+  langObserver.observe(doc, { attributeFilter: ['lang'], subtree: true });
 
   manager.addEventListener('consent-view', onView);
+  manager.addEventListener('consent-language', onLanguage);
   // The element to draw into exists once <body> does: then show what the current view asks for.
   const bodyParsed = doc.readyState === 'loading' ? new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true })) : null;
   void Promise.all([manager.ready, bodyParsed]).then(() => {

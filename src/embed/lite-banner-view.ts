@@ -1,12 +1,16 @@
 import type { ConsentManager } from '../core/manager.js';
 import { warnOnce } from '../core/log.js';
 import type { BannerActions } from '../ui/banner/draw-banner.js';
+import { refocusPart } from '../ui/page/refocus.js';
 import type { ChunkExports } from './chunk-exports.js';
 import type { InterfaceLoader } from './interface-loader.js';
 import { mountLite, type LiteMount } from './lite-root.js';
 
 export interface LiteBannerView {
-  /** Draws the banner into the element once its chunk is here, unless the view moved on meanwhile. */
+  /**
+   * Draws the banner into the element once its chunk is here, unless the view moved on meanwhile;
+   * one drawn in another language than the manager's is replaced.
+   */
   draw(host: HTMLElement): void;
   remove(): void;
   readonly drawn: boolean;
@@ -18,7 +22,6 @@ export interface LiteBannerView {
  */
 export function createLiteBannerView(
   manager: ConsentManager,
-  language: string,
   loadChunk: () => Promise<ChunkExports['banner']>,
   ui: InterfaceLoader,
   actions: BannerActions,
@@ -26,14 +29,16 @@ export function createLiteBannerView(
 ): LiteBannerView {
   const config = manager.config!;
   let mounted: LiteMount | null = null;
+  let mountedLanguage: string | undefined;
   let loading = false;
   const insteadLoadInterface = (what: string, error: unknown): void => {
     warnOnce(`lite-${what}`, 'the banner could not be shown; the interface is loaded instead.', error);
     void ui.load().catch(() => undefined);
   };
   return {
-    draw: (host) => {
-      if (mounted || loading || ui.standsAside() || manager.view !== 'banner') return;
+    draw: function draw(host) {
+      const language = manager.language;
+      if (mountedLanguage === language || loading || ui.standsAside() || manager.view !== 'banner') return;
       loading = true;
       loadChunk()
         .then((chunk) => chunk.liteBanner(host.ownerDocument, config, language, actions, chunk.loadLanguage))
@@ -48,12 +53,19 @@ export function createLiteBannerView(
               if (!current.hasAttribute('theme')) current.setAttribute('theme', config.theme);
               if (!current.hasAttribute('layout')) current.setAttribute('layout', config.layout);
               const modal = config.layout === 'modal';
+              // Swapped in one task: the banner in the old language stays until this one is ready.
+              const focused = mounted && current.shadowRoot?.activeElement;
+              mounted?.remove();
               mounted = mountLite(current, language, banner.css, banner.node, !modal);
+              mountedLanguage = language;
               if (modal) (banner.node as HTMLDialogElement).showModal();
+              refocusPart(focused, banner.node);
               manager.setPresentation({ language, strings: banner.shown });
             } catch (error) {
               insteadLoadInterface('mount', error);
             }
+            // Switched again while this one loaded.
+            if (manager.language !== language) draw(current);
           },
           (error: unknown) => {
             loading = false;
@@ -64,6 +76,7 @@ export function createLiteBannerView(
     remove: () => {
       mounted?.remove();
       mounted = null;
+      mountedLanguage = undefined;
     },
     get drawn() {
       return mounted !== null;

@@ -1,6 +1,6 @@
 /**
  * `cookie-consent-widget/react`: `<CookieConsent>` for React, made with @lit/react so props
- * become element properties and the widget's events become `on…` callbacks.
+ * become element properties and the widget's events become `on…` callbacks, and `useConsent()`.
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
@@ -21,4 +21,5 @@ export const CookieConsent = createComponent({
 });
 
 export { getConsentManager } from '../core/bundled-manager.js';
+export { useConsent, type ConsentState } from './use-consent.js';
 export type * from '../core/types.js';

@@ -51,9 +51,16 @@ export function toPageConfig(raw: RawPageConfig): PageConfig | undefined {
   const categories: DeclaredCategory[] = categoryList.filter(isObject).flatMap((category) => {
     const id = text(category['id']);
     if (!id) return [];
-    const erase = Array.isArray(category['erase']) ? category['erase'].filter((pattern): pattern is string => typeof pattern === 'string') : [];
-    const hosts = raw.gated.filter((element) => element.consent.split(/\s+/).includes(id)).map((element) => new URL(element.url).hostname);
-    return [{ id, required: category['required'] === true, cookies: declaredCookies(category['cookies']), erase, hosts: [...new Set(hosts)] }];
+    // What a category's services declare, and the marks naming them, count for the category.
+    const services = Array.isArray(category['services']) ? category['services'].filter(isObject) : [];
+    const purposes = [category, ...services];
+    const ids = new Set(purposes.map((purpose) => text(purpose['id'])).filter(Boolean));
+    const erase = purposes.flatMap((purpose) =>
+      Array.isArray(purpose['erase']) ? purpose['erase'].filter((pattern): pattern is string => typeof pattern === 'string') : [],
+    );
+    const hosts = raw.gated.filter((element) => element.consent.split(/\s+/).some((token) => ids.has(token))).map((element) => new URL(element.url).hostname);
+    const cookies = purposes.flatMap((purpose) => declaredCookies(purpose['cookies']));
+    return [{ id, required: category['required'] === true, cookies, erase, hosts: [...new Set(hosts)] }];
   });
   const cookie = isObject(config['cookie']) ? config['cookie'] : {};
   return {

@@ -1,7 +1,7 @@
 // Node helpers for a site's backend. No DOM, no Lit: safe in any server runtime.
 export { parseConsentCookie } from './consent-cookie.js';
 export type { ParseConsentCookieOptions } from './consent-cookie.js';
-export { validateConsentRecord, RECORD_FIELDS, EARLIEST_TIME, LATEST_TIME } from './validate-record.js';
+export { validateConsentRecord, RECORD_FIELDS, OPTIONAL_RECORD_FIELDS, EARLIEST_TIME, LATEST_TIME } from './validate-record.js';
 export type { ValidationResult } from './validate-record.js';
 export { createConsentHandler, DEFAULT_MAX_BODY_BYTES } from './handler.js';
 export type { ConsentHandlerOptions, Refusal } from './handler.js';
@@ -18,7 +18,6 @@ export type {
   ListPageOptions,
   QueryableConsentStore,
   RecordPage,
-  ServiceChoices,
   StorableRecord,
   StoreClockOptions,
   StoredConsentRecord,

@@ -13,6 +13,7 @@ const VERSION = /^\d{1,6}\.\d{1,6}\.\d{1,6}(-[0-9A-Za-z.-]{1,40})?$/;
 const METHODS = ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'];
 const LAYERS = ['banner', 'preferences', 'api', 'placeholder'];
 export const MAX_CATEGORIES = 24;
+export const MAX_SERVICES = 96;
 /**
  * A decision time outside this window is a broken clock or a forgery. Refusing it here keeps it
  * from reaching a database that rejects it (PostgreSQL has no year 0000) and answering 503, which
@@ -45,7 +46,8 @@ const FIELDS: Record<keyof ConsentRecord, Check> = {
     Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647 ? null : 'must be an integer from 0 to 2147483647',
   method: oneOf(METHODS),
   layer: oneOf(LAYERS),
-  categories: checkCategories,
+  categories: (value) => checkStates(value, 'category', MAX_CATEGORIES),
+  services: (value) => checkStates(value, 'service', MAX_SERVICES),
   language: (value) => (typeof value === 'string' && value.length <= 35 && LANGUAGE.test(value) ? null : 'must be a language tag like en or pt-BR'),
   textHash: matches(SHA256_HEX, '64 lower-case hex digits (SHA-256)'),
   widgetVersion: matches(VERSION, 'a version like 1.2.3'),
@@ -54,6 +56,8 @@ const FIELDS: Record<keyof ConsentRecord, Check> = {
 };
 
 export const RECORD_FIELDS = Object.keys(FIELDS) as (keyof ConsentRecord)[];
+/** Fields a record may leave out: `services` is there only when the site configured services. */
+export const OPTIONAL_RECORD_FIELDS: readonly (keyof ConsentRecord)[] = ['services'];
 
 /**
  * Checks a parsed request body against the ConsentRecord contract, strictly: every field
@@ -70,7 +74,7 @@ export function validateConsentRecord(body: unknown): ValidationResult {
   }
   for (const field of RECORD_FIELDS) {
     if (!Object.hasOwn(input, field)) {
-      reasons.push(`${field} is missing`);
+      if (!OPTIONAL_RECORD_FIELDS.includes(field)) reasons.push(`${field} is missing`);
       continue;
     }
     const problem = FIELDS[field](input[field]);
@@ -78,8 +82,10 @@ export function validateConsentRecord(body: unknown): ValidationResult {
   }
   if (reasons.length > 0) return { ok: false, reasons };
   // A copy, so nothing the caller or the JSON parser attached travels further.
-  const record = Object.fromEntries(RECORD_FIELDS.map((field) => [field, input[field]])) as unknown as ConsentRecord;
+  const present = RECORD_FIELDS.filter((field) => Object.hasOwn(input, field));
+  const record = Object.fromEntries(present.map((field) => [field, input[field]])) as unknown as ConsentRecord;
   record.categories = { ...record.categories };
+  if (record.services) record.services = { ...record.services };
   return { ok: true, record };
 }
 
@@ -93,12 +99,13 @@ function isPlausibleTime(value: string): boolean {
   return value >= EARLIEST_TIME && value < LATEST_TIME;
 }
 
-function checkCategories(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object of category ids to true/false';
+/** Category or service ids, each explicitly true or false. */
+function checkStates(value: unknown, kind: string, max: number): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `must be an object of ${kind} ids to true/false`;
   const entries = Object.entries(value);
-  if (entries.length === 0 || entries.length > MAX_CATEGORIES) return `must name 1 to ${MAX_CATEGORIES} categories`;
+  if (entries.length === 0 || entries.length > max) return `must name 1 to ${max} ${kind === 'category' ? 'categories' : 'services'}`;
   for (const [id, granted] of entries) {
-    if (!CATEGORY_ID.test(id)) return `has an invalid category id ${describeKey(id)}`;
+    if (!CATEGORY_ID.test(id)) return `has an invalid ${kind} id ${describeKey(id)}`;
     if (typeof granted !== 'boolean') return `.${id} must be true or false`;
   }
   return null;

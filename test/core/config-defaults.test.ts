@@ -29,6 +29,24 @@ const VALID: [string, ConsentConfig][] = [
       ],
     },
   ],
+  [
+    'categories with services',
+    {
+      revision: 1,
+      policyUrl: '/p',
+      categories: [
+        { id: 'session', required: true, services: [{ id: 'login' }] },
+        {
+          id: 'analytics',
+          erase: ['_ga*'],
+          services: [
+            { id: 'statistics', label: 'Statistics', provider: 'Stats Ltd.', policyUrl: 'https://stats.example/privacy', erase: ['_st*'] },
+            { id: 'heatmap', description: 'Where visitors click.', cookies: [{ name: 'hm', provider: 'Heat', duration: '1 day', purpose: 'Clicks' }] },
+          ],
+        },
+      ],
+    },
+  ],
   ['Consent Mode off', { revision: 1, policyUrl: '/p', googleConsentMode: false }],
   ['Consent Mode on', { revision: 1, policyUrl: '/p', googleConsentMode: true }],
   ['Consent Mode with options', { revision: 1, policyUrl: '/p', googleConsentMode: { waitForUpdate: 500, region: ['LV', 'US-CA'] } }],
@@ -53,9 +71,10 @@ describe("withDefaults, the script-tag build's unchecked fill-in, agrees with re
       policyUrl: '/p',
       endpoint: 'javascript:alert(1)',
       cookie: { name: 'x; Domain=evil.example', path: '/; Secure=0', domain: 'evil example', sameSite: 'Loose' as 'Lax' },
-      categories: [{ id: 'analytics', erase: ['*', '_ga*', 'a;b', ''] }],
+      categories: [{ id: 'analytics', erase: ['*', '_ga*', 'a;b', ''], services: [{ id: 'heatmap', erase: ['*', 'hm*'], policyUrl: 'javascript:alert(1)' }] }],
     });
     expect(filled.categories[0]!.erase).to.deep.equal(['_ga*']);
+    expect(filled.categories[0]!.services).to.deep.equal([{ id: 'heatmap', cookies: [], erase: ['hm*'] }]);
     expect(filled.cookie).to.deep.equal({ name: 'cookie_consent', path: '/', sameSite: 'Lax' });
     expect(filled.endpoint).to.equal(undefined);
   });

@@ -56,6 +56,68 @@ const invalid: [string, Record<string, unknown>, string, string][] = [
     'non-empty string',
   ],
   ['category cookies not array', { categories: [{ id: 'ads', cookies: {} }] }, 'config.categories[0].cookies', 'an array'],
+  ['services not an array', { categories: [{ id: 'ads', services: { id: 'pixel' } }] }, 'config.categories[0].services', 'an array of services'],
+  ['service not an object', { categories: [{ id: 'ads', services: ['pixel'] }] }, 'config.categories[0].services[0]', 'an object'],
+  ['service id upper case', { categories: [{ id: 'ads', services: [{ id: 'Pixel' }] }] }, 'config.categories[0].services[0].id', 'lower-case letters'],
+  [
+    'service unknown key',
+    { categories: [{ id: 'ads', services: [{ id: 'pixel', required: true }] }] },
+    'config.categories[0].services[0].required',
+    'known keys',
+  ],
+  [
+    'service policyUrl javascript:',
+    { categories: [{ id: 'ads', services: [{ id: 'pixel', policyUrl: 'javascript:alert(1)' }] }] },
+    'config.categories[0].services[0].policyUrl',
+    'http(s) or relative URL',
+  ],
+  [
+    'service provider empty',
+    { categories: [{ id: 'ads', services: [{ id: 'pixel', provider: '' }] }] },
+    'config.categories[0].services[0].provider',
+    'non-empty',
+  ],
+  ['service erase a lone "*"', { categories: [{ id: 'ads', services: [{ id: 'pixel', erase: ['*'] }] }] }, 'config.categories[0].services[0].erase', 'prefix*'],
+  [
+    'service cookie missing provider',
+    { categories: [{ id: 'ads', services: [{ id: 'pixel', cookies: [{ name: '_fbp', duration: '90 days', purpose: 'Ads' }] }] }] },
+    'config.categories[0].services[0].cookies[0].provider',
+    'non-empty string',
+  ],
+  [
+    'service id used by a category (one namespace)',
+    { categories: [{ id: 'analytics' }, { id: 'ads', services: [{ id: 'analytics' }] }] },
+    'config.categories[1].services[0].id',
+    'not used by another category or service',
+  ],
+  [
+    'service id used twice in two categories',
+    {
+      categories: [
+        { id: 'analytics', services: [{ id: 'video' }] },
+        { id: 'ads', services: [{ id: 'video' }] },
+      ],
+    },
+    'config.categories[1].services[0].id',
+    'not used by another category or service',
+  ],
+  [
+    'more than 96 services',
+    { categories: [{ id: 'ads', services: Array.from({ length: 97 }, (_, i) => ({ id: `s${i}` })) }] },
+    'config.categories',
+    'at most 96 services',
+  ],
+  [
+    'ids too long in total for the consent cookie (compliance C26)',
+    {
+      categories: Array.from({ length: 24 }, (_, c) => ({
+        id: `c${c}`.padEnd(32, 'x'),
+        services: Array.from({ length: 4 }, (_, s) => ({ id: `s${c * 4 + s}`.padEnd(32, 'x') })),
+      })),
+    },
+    'config.categories',
+    'ids short enough for the consent cookie (at most 3072 characters',
+  ],
   ['gpc not boolean', { gpc: 'yes' }, 'config.gpc', 'true or false'],
   ['googleConsentMode a string', { googleConsentMode: 'on' }, 'config.googleConsentMode', 'true, false or'],
   ['googleConsentMode.waitForUpdate negative', { googleConsentMode: { waitForUpdate: -5 } }, 'config.googleConsentMode.waitForUpdate', 'milliseconds'],
@@ -136,6 +198,20 @@ describe('configuration validation (errors name the key, what was expected and w
           cookies: [{ name: '_ga', provider: 'Google', duration: '2 years', purpose: 'Counts visits' }],
           erase: ['_ga*', '_gid'],
         },
+        {
+          id: 'promotional',
+          services: [
+            {
+              id: 'video',
+              label: 'Video host',
+              description: 'Plays our product videos.',
+              provider: 'Video Ltd.',
+              policyUrl: 'https://video.example/privacy',
+              cookies: [{ name: 'vid', provider: 'Video Ltd.', duration: '1 year', purpose: 'Remembers playback' }],
+              erase: ['vid_*'],
+            },
+          ],
+        },
       ],
       gpc: false,
       googleConsentMode: { waitForUpdate: 500, region: ['LV', 'US-CA'] },
@@ -148,6 +224,18 @@ describe('configuration validation (errors name the key, what was expected and w
     });
     expect(config.cookie).to.deep.equal({ name: 'site_consent', domain: 'example.com', path: '/shop', sameSite: 'Strict' });
     expect(config.categories[1]!.erase).to.deep.equal(['_ga*', '_gid', '_ga']);
+    expect(config.categories[1]!.services).to.deep.equal([]);
+    expect(config.categories[2]!.services).to.deep.equal([
+      {
+        id: 'video',
+        label: 'Video host',
+        description: 'Plays our product videos.',
+        provider: 'Video Ltd.',
+        policyUrl: 'https://video.example/privacy',
+        cookies: [{ name: 'vid', provider: 'Video Ltd.', duration: '1 year', purpose: 'Remembers playback' }],
+        erase: ['vid_*', 'vid'],
+      },
+    ]);
     expect(config.googleConsentMode).to.deep.equal({ waitForUpdate: 500, region: ['LV', 'US-CA'] });
     expect(config.reloadOnWithdraw).to.equal(false);
     expect([config.dnt, config.debug]).to.deep.equal([false, true]);

@@ -17,6 +17,20 @@ function resign(body: string): string {
   return `${body}.${crc32Hex(body)}`;
 }
 const body = encoded.slice(0, encoded.lastIndexOf('.'));
+const servicesConfig = resolveConfig({
+  revision: 4,
+  policyUrl: '/privacy',
+  categories: [
+    { id: 'session', required: true },
+    { id: 'analytics', services: [{ id: 'statistics' }, { id: 'heatmap' }] },
+    { id: 'promotional', services: [{ id: 'pixel' }, { id: 'video' }] },
+  ],
+});
+const servicesDecision = createDecision(servicesConfig, { analytics: true, heatmap: false }, 'custom', undefined, now);
+const servicesBody = (() => {
+  const value = encodeConsentCookie(servicesDecision);
+  return value.slice(0, value.lastIndexOf('.'));
+})();
 
 describe('consent cookie format (compliance C25, C26)', () => {
   it('round-trips a decision exactly', () => {
@@ -46,25 +60,61 @@ describe('consent cookie format (compliance C25, C26)', () => {
     expect(crc32Hex('The quick brown fox jumps over the lazy dog')).to.equal('414fa339');
   });
 
-  it('documents its layout: version, id, revision, base-36 times, method, categories, crc32', () => {
+  it('documents its layout: version, id, revision, base-36 times, method, categories, services, crc32', () => {
     const fields = encoded.split('.');
-    expect(fields[0]).to.equal('1');
+    expect(fields[0]).to.equal('2');
     expect(fields[1]).to.equal(decision.consentId);
     expect(fields[2]).to.equal('4');
     expect(parseInt(fields[3]!, 36)).to.equal(now);
     expect(fields[5]).to.equal('c');
     expect(fields[6]).to.equal('session:1~preferences:1~analytics:0~promotional:1');
-    expect(fields[7]).to.match(/^[0-9a-f]{8}$/);
+    expect(fields[7], 'no services configured').to.equal('');
+    expect(fields[8]).to.match(/^[0-9a-f]{8}$/);
+    const withServices = encodeConsentCookie(servicesDecision).split('.');
+    expect(withServices[6]).to.equal('session:1~analytics:1~promotional:0');
+    expect(withServices[7]).to.equal('statistics:1~heatmap:0~pixel:0~video:0');
+  });
+
+  it('round-trips a decision with services exactly', () => {
+    expect(decodeConsentCookie(encodeConsentCookie(servicesDecision), now)).to.deep.equal(servicesDecision);
+    expect(isDecisionCurrent(servicesDecision, servicesConfig, now)).to.equal(true);
+  });
+
+  it('still reads a version 1 value, written before services existed', () => {
+    const v1Body = body.replace(/^2\./, '1.').replace(/\.$/, '');
+    expect(v1Body.split('.')).to.have.length(7);
+    expect(decodeConsentCookie(resign(v1Body), now)).to.deep.equal(decision);
+  });
+
+  it('stays well under 4096 bytes with 24 categories of 4 services each, ids of up to 20 characters', () => {
+    const id = (prefix: string, i: number) => `${prefix}${String(i).padStart(3, '0')}`.padEnd(20, 'x');
+    const categories = Array.from({ length: 24 }, (_, c) => ({
+      id: id('category-', c),
+      services: Array.from({ length: 4 }, (_, s) => ({ id: id('service-', c * 4 + s) })),
+    }));
+    const big = resolveConfig({ revision: 999_999_999, policyUrl: '/p', categories });
+    const all = createDecision(big, Object.fromEntries(categories.map(({ id }) => [id, true])), 'accept-all', undefined, now);
+    expect(Object.values(all.services!).filter(Boolean)).to.have.length(96);
+    const header = `cookie_consent=${encodeConsentCookie(all)}`;
+    console.log(`consent cookie with 24 categories of 4 services: ${header.length} bytes`);
+    expect(header).to.match(/^cookie_consent=[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/);
+    expect(header.length).to.be.below(3100);
+    expect(decodeConsentCookie(encodeConsentCookie(all), now)).to.deep.equal(all);
   });
 
   const tampered: [string, string][] = [
     ['truncated', encoded.slice(0, encoded.length - 3)],
     ['truncated to half', encoded.slice(0, encoded.length / 2)],
     ['one byte changed', encoded.replace('preferences:1', 'preferences:0')],
-    ['unknown version', resign(body.replace(/^1\./, '2.'))],
+    ['unknown version', resign(body.replace(/^2\./, '3.'))],
+    ['version 1 with a services field', resign(servicesBody.replace(/^2\./, '1.'))],
+    ['version 2 without its services field', resign(body.replace(/\.$/, ''))],
     ['timestamp in the future', resign(body.replace(`.${now.toString(36)}.`, `.${(now + 86_400_000).toString(36)}.`))],
     ['unknown method', resign(body.replace('.c.session', '.x.session'))],
-    ['duplicated category key', resign(`${body}~analytics:1`)],
+    ['duplicated category key', resign(body.replace('promotional:1', 'promotional:1~analytics:1'))],
+    ['duplicated service key', resign(`${servicesBody}~heatmap:1`)],
+    ['service value not 0/1', resign(servicesBody.replace('heatmap:0', 'heatmap:2'))],
+    ['service list with an empty entry', resign(servicesBody.replace('heatmap:0~', 'heatmap:0~~'))],
     ['category value not 0/1', resign(body.replace('analytics:0', 'analytics:2'))],
     ['category id upper case', resign(body.replace('analytics', 'Analytics'))],
     ['consent id not a uuid', resign(body.replace(decision.consentId, 'not-a-uuid'))],
@@ -72,7 +122,7 @@ describe('consent cookie format (compliance C25, C26)', () => {
     ['expiry before issue', resign(body.replace(/\.([0-9a-z]+)\.([0-9a-z]+)\.c\./, '.$2.$1.c.'))],
     ['a comma', resign(body.replace('~', ','))],
     ['JSON instead', JSON.stringify(decision)],
-    ['oversized', resign(`${body}${'~x:1'.repeat(700)}`)],
+    ['oversized', resign(`${servicesBody}${'~x:1'.repeat(800)}`)],
     ['empty', ''],
   ];
   for (const [name, value] of tampered) {

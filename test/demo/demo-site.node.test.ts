@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { browsers, chromiumArgs } from '../../scripts/browsers.mjs';
 
 // The demo shop as a visitor meets it: the real server (with its SQLite receiver), the built
@@ -76,8 +76,34 @@ describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
       placeholder: document.querySelector('[data-consent-placeholder]')?.textContent,
     }));
     assert.deepEqual({ ...state, placeholder: undefined }, { cookies: '', storage: 0, analytics: 0, pixel: 0, video: null, placeholder: undefined });
-    assert.match(state.placeholder ?? '', /Reklāmas/, 'the video placeholder speaks Latvian');
-    for (const path of ['/analytics.js', '/pixel.js', '/video.html']) assert.equal(await requested(page, path), false, path);
+    assert.match(state.placeholder ?? '', /Produktu video mitinātājs/, 'the video placeholder names its service, in Latvian');
+    for (const path of ['/analytics.js', '/heatmap.js', '/pixel.js', '/video.html']) assert.equal(await requested(page, path), false, path);
+    await page.close();
+  });
+
+  it('lets a visitor keep visit statistics and refuse the heatmap, in the dialog (compliance C27)', async () => {
+    const page = await freshPage();
+    await page.goto(`${origin}/en/`, { waitUntil: 'networkidle0' });
+    await waitForBanner(page);
+    // A real click at the control's place on the page, as a visitor's mouse makes it.
+    const clickInWidget = async (selector: string) => {
+      const handle = await page.evaluateHandle((s) => document.querySelector('cookie-consent')!.shadowRoot!.querySelector<HTMLElement>(s)!, selector);
+      await (handle as ElementHandle<HTMLElement>).click();
+    };
+    await clickInWidget('[part~="customize"]');
+    await page.waitForFunction(() => document.querySelector('cookie-consent')!.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open);
+    const labels = await page.evaluate(() =>
+      [...document.querySelector('cookie-consent')!.shadowRoot!.querySelectorAll('.cc-service label')].map((label) => label.textContent),
+    );
+    assert.deepEqual(labels, ['Visit statistics', 'Click heatmap', 'Offers pixel', 'Product video host']);
+    await clickInWidget('#cc-switch-analytics');
+    await clickInWidget('#cc-switch-heatmap');
+    await clickInWidget('[part~="save"]');
+    await page.waitForFunction(() => document.getElementById('analytics-count')!.textContent === '1');
+    const decision = await page.evaluate(() => (window as unknown as { cookieConsent: { decision: { services: object } } }).cookieConsent.decision.services);
+    assert.deepEqual(decision, { statistics: true, heatmap: false, pixel: false, video: false });
+    assert.equal(await requested(page, '/heatmap.js'), false, "the refused heatmap's script was never fetched");
+    assert.equal(await page.$eval('#heatmap-count', (output) => output.textContent), 'heatmap not allowed');
     await page.close();
   });
 
@@ -98,7 +124,7 @@ describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('runs analytics, the pixel and the video once accepted, records the decision, and withdraws everything from "Your privacy choices"', async () => {
+  it('runs both analytics tools, the pixel and the video once accepted, records the decision, and withdraws everything from "Your privacy choices"', async () => {
     const page = await freshPage();
     await page.goto(`${origin}/en/`, { waitUntil: 'networkidle0' });
     await waitForBanner(page);
@@ -109,6 +135,7 @@ describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
     await page.waitForFunction(() => document.getElementById('analytics-count')!.textContent === '1');
     await page.waitForFunction(() => document.querySelector('iframe')?.getAttribute('src') === '/video.html');
     assert.equal(await page.evaluate(() => (window as { demoAnalyticsRuns?: number }).demoAnalyticsRuns), 1);
+    assert.equal(await page.evaluate(() => (window as { demoHeatmapRuns?: number }).demoHeatmapRuns), 1);
     assert.match(await page.evaluate(() => document.cookie), /demo_promo=/);
     const consentId = await page.evaluate(() => (window as unknown as { cookieConsent: { decision: { consentId: string } } }).cookieConsent.decision.consentId);
 

@@ -118,6 +118,8 @@ describe('fast path: the interface chunk loads only when needed', () => {
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="settings-button"]') !== null, 'the settings button');
     expect(visibleIn(element().shadowRoot, '[part~="banner"]'), 'the banner is gone').to.equal(null);
     expect(requestedBuildFiles(page())).to.not.include('cookie-consent.ui.js');
+    // Without an endpoint the receipts (IndexedDB) wait for the decision, not for the banner.
+    await waitFor(() => requestedBuildFiles(page()).includes('cookie-consent.store.js'), 'the receipts chunk, loaded by the decision');
     expect(page().errors).to.deep.equal([]);
     frame.remove();
   });
@@ -158,6 +160,7 @@ describe('delivery of the script-tag build loads only when a record may be sent'
     const { frame, page, element } = await openPage(`delivery.html?endpoint=${encodeURIComponent(lane.endpoint)}`);
     await waitFor(() => visibleIn(element().shadowRoot, '[part~="banner"]') !== null, 'the banner');
     await waitFor(() => requestedBuildFiles(page()).includes('cookie-consent.delivery.js'), 'the delivery chunk, fetched while the banner shows');
+    expect(requestedBuildFiles(page()), 'the outbox shares the receipts database').to.include('cookie-consent.store.js');
     visibleIn(element().shadowRoot, '[part~="accept-all"]')!.click();
     const state = await waitForServer(lane, (s) => s.rows.length === 1, 'the record');
     expect(state.rows[0]!.method).to.equal('accept-all');

@@ -89,7 +89,8 @@ describe('the receiver insights page, under its own CSP, in light and dark', () 
     expect(win.getComputedStyle(doc.querySelector('svg.chart .grid')!).stroke).to.equal('rgb(220, 220, 220)');
     // Every chart: a figure with a caption, an SVG image with a name, and a table with the numbers beside it.
     const figures = [...doc.querySelectorAll('figure')];
-    expect(figures.length).to.equal(6);
+    // Categories, services, methods, layers, languages, revisions and withdrawals.
+    expect(figures.length).to.equal(7);
     for (const figure of figures) {
       expect(figure.querySelector('figcaption a[download]'), 'a CSV link').to.not.equal(null);
       const svg = figure.querySelector('svg.chart')!;
@@ -106,7 +107,9 @@ describe('the receiver insights page, under its own CSP, in light and dark', () 
     if (navigator.userAgent.includes('Chrome/')) expect(cspViolations(win).length, 'violations Chromium reports').to.be.at.least(2);
   });
 
-  it('light theme: text at 4.5:1 and chart lines at 3:1 on the page, and no axe violation', async () => {
+  it('light theme: text at 4.5:1 and chart lines at 3:1 on the page, and no axe violation', async function () {
+    // axe walks seven charts and their tables: seconds of work on a busy machine.
+    this.timeout(30_000);
     await emulateFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     const { doc } = await openInsights(`/test-insights-axe/admin/insights?period=30d`);
     const colours = themeColours(doc);
@@ -115,7 +118,8 @@ describe('the receiver insights page, under its own CSP, in light and dark', () 
     await expectAccessibleInFrame(doc.documentElement);
   });
 
-  it('dark theme: follows prefers-color-scheme, with the same contrast, and no axe violation', async () => {
+  it('dark theme: follows prefers-color-scheme, with the same contrast, and no axe violation', async function () {
+    this.timeout(30_000);
     const emulated = await emulateFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     const { doc } = await openInsights(`/test-insights-axe/admin/insights?period=30d`);
     if (!emulated) {

@@ -169,10 +169,15 @@ describe('the insights page', () => {
     }
   });
 
-  it('takes per-service choices only from the store today: the record format does not carry them, so POST /consent refuses them', async () => {
-    const response = await postRecord(running.url, { ...recordFrom(running.origin), services: { youtube: true } } as ConsentRecord);
-    assert.equal(response.status, 400);
-    assert.match(JSON.stringify(await response.json()), /unexpected field \\"services\\"/);
+  it('takes per-service choices from the records the widget POSTs, and keeps them (compliance C27)', async () => {
+    const fresh = await startReceiver({ adminToken: ADMIN_TOKEN });
+    try {
+      const record: ConsentRecord = { ...recordFrom(fresh.origin), services: { youtube: true, maps: false } };
+      assert.equal((await postRecord(fresh.url, record)).status, 201);
+      assert.deepEqual((await fresh.store.findByConsentId(record.consentId))[0]!.services, { youtube: true, maps: false });
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('is built from the counters alone: a page view reads no record', async () => {

@@ -7,6 +7,7 @@ import { CrawlQueue, sameSite } from '../../src/scanner/crawl.js';
 import { parseCsv } from '../../src/scanner/csv.js';
 import { createProgress } from '../../src/scanner/progress.js';
 import { scriptFromStack } from '../../src/scanner/instrument.js';
+import { declaringCategory, toPageConfig } from '../../src/scanner/page-config.js';
 import { runScan } from './scan-helpers.js';
 
 // The scanner's parts that need no browser.
@@ -17,6 +18,29 @@ describe('scanner parts', () => {
       ['two\nlines', '', 'x'],
     ]);
     assert.throws(() => parseCsv('a,"open'), /quoted field/);
+  });
+
+  it("counts what a category's services declare, and the marks naming them, for the category", () => {
+    const config = toPageConfig({
+      widget: true,
+      config: {
+        categories: [
+          { id: 'session', required: true },
+          {
+            id: 'analytics',
+            services: [
+              { id: 'statistics', cookies: [{ name: '_stat' }] },
+              { id: 'heatmap', erase: ['hm_*'] },
+            ],
+          },
+        ],
+      },
+      gated: [{ consent: 'heatmap', url: 'https://heat.example/h.js' }],
+    })!;
+    assert.equal(declaringCategory([config], '_stat')?.id, 'analytics');
+    assert.equal(declaringCategory([config], 'hm_clicks')?.id, 'analytics');
+    assert.equal(declaringCategory([config], 'other'), undefined);
+    assert.deepEqual(config.categories[1]!.hosts, ['heat.example']);
   });
 
   it('classifies with the Open Cookie Database: exact names, wildcard prefixes, and our categories', () => {

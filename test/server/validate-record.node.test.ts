@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { WIDGET_VERSION } from '../../src/core/delivery/version.js';
-import { RECORD_FIELDS, validateConsentRecord } from '../../src/server/index.js';
+import { OPTIONAL_RECORD_FIELDS, RECORD_FIELDS, validateConsentRecord } from '../../src/server/index.js';
+
+const REQUIRED_FIELDS = RECORD_FIELDS.filter((field) => !OPTIONAL_RECORD_FIELDS.includes(field));
 import { sampleRecord } from './records.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/consent-record.schema.json', import.meta.url), 'utf8'));
@@ -44,8 +46,15 @@ describe('validateConsentRecord (compliance C12: the proof of consent, strictly)
     rejects(JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(sampleRecord()).slice(1)}`), /unexpected field "__proto__"/);
   });
 
+  it('accepts a record with per-service choices, and keeps them in its copy (compliance C27)', () => {
+    const record = { ...sampleRecord(), services: { statistics: true, heatmap: false } };
+    const result = validateConsentRecord(JSON.parse(JSON.stringify(record)));
+    assert.deepEqual(result, { ok: true, record });
+    assert.deepEqual(OPTIONAL_RECORD_FIELDS, ['services'], 'only services may be left out');
+  });
+
   it('names every missing field', () => {
-    for (const field of RECORD_FIELDS) {
+    for (const field of REQUIRED_FIELDS) {
       const record: Record<string, unknown> = { ...sampleRecord() };
       delete record[field];
       rejects(record, new RegExp(`^${field} is missing$`));
@@ -78,6 +87,11 @@ describe('validateConsentRecord (compliance C12: the proof of consent, strictly)
       ['categories', { analytics: 'yes' }, /\.analytics must be true or false/],
       ['categories', { Analytics: true }, /invalid category id/],
       ['categories', Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`c${i}`, true])), /1 to 24/],
+      ['services', [], /services must be an object/],
+      ['services', {}, /1 to 96 services/],
+      ['services', { pixel: 'yes' }, /\.pixel must be true or false/],
+      ['services', { Pixel: true }, /invalid service id/],
+      ['services', Object.fromEntries(Array.from({ length: 97 }, (_, i) => [`s${i}`, true])), /1 to 96 services/],
       ['language', 'english language', /language/],
       ['language', 'x'.repeat(36), /language/],
       ['textHash', 'A'.repeat(64), /textHash/],
@@ -137,9 +151,9 @@ describe('validateConsentRecord (compliance C12: the proof of consent, strictly)
 });
 
 describe('the JSON Schema shipped in schema/consent-record.schema.json', () => {
-  it('lists exactly the validator fields, all required, nothing else allowed', () => {
+  it('lists exactly the validator fields, all but the optional ones required, nothing else allowed', () => {
     assert.deepEqual(Object.keys(schema.properties).sort(), [...RECORD_FIELDS].sort());
-    assert.deepEqual([...schema.required].sort(), [...RECORD_FIELDS].sort());
+    assert.deepEqual([...schema.required].sort(), [...REQUIRED_FIELDS].sort());
     assert.equal(schema.additionalProperties, false);
   });
 

@@ -40,6 +40,33 @@ describe('embed placeholder (contextual consent)', () => {
     });
   }
 
+  it('compliance C21: setLanguage() rewords a shown placeholder and its button, with their lang', async () => {
+    const manager = new ConsentManager().start({ revision: 1, policyUrl: '/privacy', language: 'en' }, { window });
+    const page = await fixture<HTMLElement>(
+      html`<main>
+        <iframe data-consent="analytics promotional" data-src="/test/fixtures/gating/embed.html" title="Karte" width="320" height="180"></iframe>
+      </main>`,
+    );
+    const gating = startGating(manager, window);
+    try {
+      await waitFor(() => page.querySelector('[data-consent-placeholder]') !== null, 'the placeholder');
+      const placeholder = page.querySelector<HTMLElement>('[data-consent-placeholder]')!;
+      expect(placeholder.querySelector('button')!.textContent).to.equal('Allow Analytics, Promotional');
+      manager.setLanguage('lv');
+      await waitFor(() => placeholder.querySelector('button')!.textContent === 'Atļaut: Analītika, Reklāmas', 'the button in Latvian');
+      expect(placeholder.lang).to.equal('lv');
+      expect(placeholder.querySelector('p')!.textContent).to.equal('Lai ielādētu “Karte”, vajadzīga jūsu piekrišana sīkdatnēm: Analītika, Reklāmas.');
+      manager.setLanguage('ar');
+      await waitFor(() => placeholder.lang === 'ar', 'the placeholder in Arabic');
+      expect(placeholder.dir).to.equal('rtl');
+      expect(page.querySelectorAll('[data-consent-placeholder]'), 'reworded in place').to.have.length(1);
+      await expect(placeholder).to.be.accessible();
+    } finally {
+      gating.stop();
+      manager.dispose();
+    }
+  });
+
   it("speaks the language the interface picks: the browser's, when neither the site nor the page names one", async () => {
     const pageLanguage = document.documentElement.lang;
     document.documentElement.lang = '';

@@ -1,4 +1,4 @@
-import type { CategoryStates, ConsentLayer, ConsentMethod } from '../types.js';
+import type { CategoryStates, ConsentLayer, ConsentMethod, ServiceStates } from '../types.js';
 import type { PendingDecision } from './pending-records.js';
 import { sha256Hex } from './sha256.js';
 import { WIDGET_VERSION } from './version.js';
@@ -19,6 +19,8 @@ export interface ConsentRecord {
   method: ConsentMethod;
   layer: ConsentLayer;
   categories: CategoryStates;
+  /** Every configured service, explicitly; present only when the site configured services. */
+  services?: ServiceStates;
   language: string;
   /** SHA-256 (hex) of the interface strings shown, joined by "\n". */
   textHash: string;
@@ -44,6 +46,7 @@ export async function buildConsentRecord({ detail, eventId, presentation, locati
     method: decision.method,
     layer: detail.layer ?? 'api',
     categories: { ...decision.categories },
+    ...(decision.services ? { services: { ...decision.services } } : {}),
     language: presentation.language,
     textHash: await sha256Hex(presentation.strings.join('\n')),
     widgetVersion: WIDGET_VERSION,

@@ -1,12 +1,14 @@
 import { isSafeUrl } from '../safe-url.js';
 import { warnOnce } from '../log.js';
 import type { ConsentManager } from '../manager.js';
-import { pickLanguage } from '../language.js';
+import { isRightToLeft } from '../language.js';
 import { categoryLabel, placeholderText } from './labels.js';
 import type { ConsentRequirement } from './requirement.js';
 
 interface FrameState {
   placeholder?: HTMLElement;
+  /** What the placeholder asks for, to word it again in another language. */
+  requirement?: ConsentRequirement;
   wasHidden: boolean;
   loaded: boolean;
 }
@@ -19,8 +21,18 @@ interface FrameState {
  */
 export class FrameGate {
   private readonly states = new WeakMap<HTMLIFrameElement, FrameState>();
+  /** The frames behind a placeholder: a WeakMap cannot be walked when the language changes. */
+  private readonly blocked = new Set<HTMLIFrameElement>();
 
-  constructor(private readonly manager: ConsentManager) {}
+  constructor(private readonly manager: ConsentManager) {
+    manager.addEventListener('consent-language', () => {
+      for (const frame of this.blocked) {
+        const state = this.states.get(frame)!;
+        if (state.placeholder?.isConnected) this.word(state.placeholder, frame, state.requirement!);
+        else if (!frame.isConnected) this.blocked.delete(frame);
+      }
+    });
+  }
 
   apply(frame: HTMLIFrameElement, requirement: ConsentRequirement, met: boolean): void {
     let state = this.states.get(frame);
@@ -40,6 +52,7 @@ export class FrameGate {
     }
     state.placeholder?.remove();
     state.placeholder = undefined;
+    this.blocked.delete(frame);
     frame.hidden = state.wasHidden;
     if (!state.loaded) frame.src = src;
     state.loaded = true;
@@ -51,20 +64,17 @@ export class FrameGate {
       frame.src = 'about:blank';
       state.loaded = false;
     }
+    state.requirement = requirement;
     if (!state.placeholder?.isConnected) {
       state.placeholder = this.placeholder(frame, requirement);
       frame.before(state.placeholder);
     }
+    this.blocked.add(frame);
     frame.hidden = true;
   }
 
   private placeholder(frame: HTMLIFrameElement, requirement: ConsentRequirement): HTMLElement {
     const doc = frame.ownerDocument;
-    const config = this.manager.config;
-    // The interface's own choice, so a placeholder never speaks another language than the banner.
-    const view = doc.defaultView;
-    const language = pickLanguage(config?.language, doc.documentElement.lang, view?.navigator.languages ?? [], config?.translations ?? {});
-    const labels = requirement.granted.map((id) => categoryLabel(config, language, id)).join(', ');
     const box = doc.createElement('div');
     box.className = 'cc-placeholder';
     box.setAttribute('data-consent-placeholder', requirement.granted.join(' '));
@@ -78,7 +88,6 @@ export class FrameGate {
     box.style.boxSizing = 'border-box';
     const text = doc.createElement('p');
     text.className = 'cc-placeholder-text';
-    text.textContent = placeholderText(config, language, 'placeholderText', { name: embedName(frame), categories: labels });
     box.append(text);
     if (requirement.granted.length > 0) {
       const button = doc.createElement('button');
@@ -86,7 +95,6 @@ export class FrameGate {
       button.className = 'cc-placeholder-button';
       button.style.minHeight = '44px';
       button.style.minWidth = '44px';
-      button.textContent = placeholderText(config, language, 'placeholderAllow', { categories: labels });
       const wanted = Object.fromEntries(requirement.granted.map((id) => [id, true]));
       button.addEventListener('click', () => {
         this.manager
@@ -95,7 +103,21 @@ export class FrameGate {
       });
       box.append(button);
     }
+    this.word(box, frame, requirement);
     return box;
+  }
+
+  /** Fills in the placeholder's texts, in the interface's language, so it never speaks another than the banner. */
+  private word(box: HTMLElement, frame: HTMLIFrameElement, requirement: ConsentRequirement): void {
+    const config = this.manager.config;
+    const language = this.manager.language;
+    const labels = requirement.granted.map((id) => categoryLabel(config, language, id)).join(', ');
+    // The page may speak another language than the widget (WCAG 3.1.2).
+    box.lang = language;
+    box.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+    box.firstElementChild!.textContent = placeholderText(config, language, 'placeholderText', { name: embedName(frame), categories: labels });
+    const button = box.querySelector('button');
+    if (button) button.textContent = placeholderText(config, language, 'placeholderAllow', { categories: labels });
   }
 }
 

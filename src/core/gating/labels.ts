@@ -1,4 +1,4 @@
-import { baseLanguage } from '../language.js';
+import { baseLanguage, overridesFor } from '../language.js';
 import type { ResolvedConfig } from '../types.js';
 
 type PlaceholderTexts = { placeholderText: string; placeholderAllow: string };
@@ -33,12 +33,12 @@ type PlaceholderKey = keyof PlaceholderTexts;
 
 function translations(config: ResolvedConfig | undefined, language: string): Record<string, string> {
   const all = config?.translations ?? {};
-  return { ...all['en'], ...all[baseLanguage(language)], ...all[language] };
+  return { ...overridesFor('en', all), ...overridesFor(language, all) };
 }
 
-/** The name a visitor knows a category by: its configured label, a translated label, or its id. */
+/** The name a visitor knows a category or service by: its configured label, a translated label, or its id. */
 export function categoryLabel(config: ResolvedConfig | undefined, language: string, id: string): string {
-  const configured = config?.categories.find((category) => category.id === id)?.label;
+  const configured = config?.categories.flatMap((category) => [category, ...category.services]).find((purpose) => purpose.id === id)?.label;
   return configured ?? translations(config, language)[`${id}Label`] ?? CATEGORY_LABELS[baseLanguage(language)]?.[id] ?? CATEGORY_LABELS['en']![id] ?? id;
 }
 

@@ -9,20 +9,11 @@ export interface ConsentStore {
   insert(record: StorableRecord): Promise<InsertResult>;
 }
 
-/**
- * Per-service choices (service id → granted), which a record may carry beside its categories. The
- * widget does not send them yet and validateConsentRecord does not let them through; the stores
- * keep and count them when a record handed to `insert` has them.
- */
-export interface ServiceChoices {
-  services?: Record<string, boolean>;
-}
-
-/** What a store takes: a record, with per-service choices when it has them. */
-export type StorableRecord = ConsentRecord & ServiceChoices;
+/** What a store takes: a record, with its per-service choices when the site configured services. */
+export type StorableRecord = ConsentRecord;
 
 /** A stored record and when the server received it. */
-export interface StoredConsentRecord extends ConsentRecord, ServiceChoices {
+export interface StoredConsentRecord extends ConsentRecord {
   receivedAt: string;
 }
 

@@ -4,11 +4,13 @@ import { LitElement, adoptStyles, html, nothing, type PropertyValues, type Templ
 import { property, state } from 'lit/decorators.js';
 import type { ConsentManager } from '../../core/manager.js';
 import type { ConsentReceipt } from '../../core/storage/history.js';
-import type { CategoryStates, ConsentConfig, ConsentLayer, ConsentLayout, ConsentTheme } from '../../core/types.js';
+import type { ConsentConfig, ConsentLayer, ConsentLayout, ConsentTheme } from '../../core/types.js';
+import type { ConsentChoice } from '../../core/decision.js';
 import { bannerStyles } from '../banner/banner.styles.js';
 import { drawBanner } from '../banner/draw-banner.js';
-import { isRightToLeft, loadStrings, pickLanguage } from '../i18n/languages.js';
+import { isRightToLeft, loadStrings } from '../i18n/languages.js';
 import { deepActiveElement, focusableIn, listenForOpeners } from '../page/openers.js';
+import { refocusPart } from '../page/refocus.js';
 import { ReservedSpace } from '../page/reserve-space.js';
 import { shownStrings, type Strings } from '../i18n/shown-strings.js';
 import { baseStyles, settingsButtonStyles } from './cookie-consent.styles.js';
@@ -38,7 +40,9 @@ export class CookieConsentBase extends LitElement {
   @state() private view: ConsentView = 'none';
   @state() private strings?: Strings;
   @state() private language = 'en';
-  @state() private draft: CategoryStates = {};
+  /** The language whose strings are shown or on their way. */
+  #stringsFor?: string;
+  @state() private draft: ConsentChoice = {};
   @state() private receipts: ConsentReceipt[] = [];
   @state() private preferencesPart?: PreferencesPart;
   #preferencesLoading?: Promise<void>;
@@ -56,6 +60,8 @@ export class CookieConsentBase extends LitElement {
 
   #shownDialog: HTMLDialogElement | null = null;
   #drawnBanner?: { node: HTMLElement; strings: Strings; layout: ConsentLayout; policyUrl: string };
+  /** What had focus in a banner drawn anew (another language): its successor takes focus. */
+  #bannerFocus?: Element | null;
 
   // Looked up on each use: the banner and the settings button come and go with the view.
   get #preferencesDialog(): HTMLDialogElement | null {
@@ -80,7 +86,8 @@ export class CookieConsentBase extends LitElement {
   readonly #onManagerEvent = (event: Event): void => {
     this.#syncFromManager();
     // Frameworks listen on the element; not bubbling, so document listeners hear each event once.
-    if (event.type !== 'consent-view') this.dispatchEvent(new CustomEvent(event.type, { detail: (event as CustomEvent).detail }));
+    if (event.type === 'consent-ready' || event.type === 'consent-change')
+      this.dispatchEvent(new CustomEvent(event.type, { detail: (event as CustomEvent).detail }));
   };
 
   override connectedCallback(): void {
@@ -90,6 +97,17 @@ export class CookieConsentBase extends LitElement {
     this.#stopOpeners = listenForOpeners(document, (opener) => this.openPreferences(opener));
     this.#startManager();
     this.#syncFromManager();
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // At start `lang` is the configured language (#configFromAttributes); a change later switches.
+    // Only while connected: an upgrade reports the attributes it finds before connectedCallback.
+    if (name === 'lang' && old !== value && this.#heard?.started) this.#heard.setLanguage(value ?? '');
   }
 
   override disconnectedCallback(): void {
@@ -129,6 +147,8 @@ export class CookieConsentBase extends LitElement {
   protected override updated(): void {
     if (!this.#bannerVisible) this.#drawnBanner = undefined;
     this.#syncDialogs();
+    if (this.#bannerFocus && this.#drawnBanner) refocusPart(this.#bannerFocus, this.#drawnBanner.node);
+    this.#bannerFocus = undefined;
     const reserve = this.view === 'banner' && this.manager.config?.layout !== 'modal' ? this.#bannerElement : this.#settingsButton;
     this.#reserved?.reserveFor(reserve);
   }
@@ -162,12 +182,12 @@ export class CookieConsentBase extends LitElement {
     if (!config) return;
     this.layout = config.layout;
     this.theme = config.theme;
-    if (!this.strings) void this.#loadLanguage();
+    if (this.#stringsFor !== this.manager.language) void this.#loadLanguage();
     const view = this.manager.view;
     if (view === 'preferences' && this.view !== 'preferences') {
       this.#loadPreferences();
       this.#opener ??= deepActiveElement(document);
-      this.draft = { ...(this.manager.decision?.categories ?? {}) };
+      this.draft = { ...this.manager.decision?.categories, ...this.manager.decision?.services };
       void this.manager.history().then((receipts) => (this.receipts = receipts));
     }
     this.#ui.viewChanged();
@@ -193,8 +213,10 @@ export class CookieConsentBase extends LitElement {
 
   async #loadLanguage(): Promise<void> {
     const config = this.manager.config!;
-    const language = pickLanguage(config.language, document.documentElement.lang, navigator.languages ?? [], config.translations);
+    const language = (this.#stringsFor = this.manager.language);
     const strings = await loadStrings(language, config.translations, this.#core.loadLanguage);
+    // Switched again while these loaded: the later language's strings are the ones to show.
+    if (this.#stringsFor !== language) return;
     this.language = language;
     this.strings = strings;
     this.manager.setPresentation({ language, strings: shownStrings(config, strings) });
@@ -299,6 +321,8 @@ export class CookieConsentBase extends LitElement {
   #bannerNode(config: NonNullable<ConsentManager['config']>, strings: Strings): HTMLElement {
     const drawn = this.#drawnBanner;
     if (drawn?.strings === strings && drawn.layout === config.layout && drawn.policyUrl === config.policyUrl) return drawn.node;
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (drawn?.node.contains(active)) this.#bannerFocus = active;
     const node = drawBanner(
       this.ownerDocument,
       { layout: config.layout, strings, policyUrl: config.policyUrl },
@@ -344,7 +368,7 @@ export class CookieConsentBase extends LitElement {
             gpcHonoured,
           },
           {
-            toggle: (id, checked) => (this.draft = { ...this.draft, [id]: checked }),
+            changeDraft: (draft) => (this.draft = draft),
             save: () => this.#decide('save', 'preferences'),
             acceptAll: () => this.#decide('accept', 'preferences'),
             rejectAll: () => this.#decide('reject', 'preferences'),
@@ -362,4 +386,4 @@ export class CookieConsentBase extends LitElement {
 
 type ConsentView = ConsentManager['view'];
 
-const MANAGER_EVENTS = ['consent-view', 'consent-change', 'consent-ready'] as const;
+const MANAGER_EVENTS = ['consent-view', 'consent-change', 'consent-ready', 'consent-language'] as const;

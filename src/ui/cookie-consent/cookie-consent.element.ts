@@ -1,4 +1,5 @@
 import { bootConsent } from '../../core/boot.js';
+import type { ConsentEventMap } from '../../core/events.js';
 import { getConsentManager } from '../../core/bundled-manager.js';
 import { importLanguage } from '../i18n/import-language.js';
 import { CookieConsentBase } from './cookie-consent.component.js';
@@ -55,8 +56,15 @@ export class CookieConsentElement extends CookieConsentBase {
   };
 }
 
+/** The manager's events the element fires on itself too (not bubbling). */
+export type CookieConsentElementEventMap = Pick<ConsentEventMap, 'consent-ready' | 'consent-change'>;
+
 declare global {
   interface HTMLElementTagNameMap {
     'cookie-consent': CookieConsentElement;
   }
+  // HTMLElement's addEventListener and removeEventListener look events up in this map, so
+  // `el.addEventListener('consent-change', e => e.detail…)` is typed on the element.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends CookieConsentElementEventMap {}
 }

@@ -14,6 +14,8 @@ export const ar: UiStrings = {
   close: 'إغلاق',
   alwaysOn: 'تعمل دائمًا',
   cookiesUsed: 'ملفات تعريف الارتباط في هذه الفئة ({count})',
+  serviceCookies: 'ملفات تعريف الارتباط لهذه الخدمة ({count})',
+  servicePolicyLink: 'سياسة الخصوصية: {name}',
   cookieName: 'الاسم',
   cookieProvider: 'الجهة',
   cookieDuration: 'المدة',

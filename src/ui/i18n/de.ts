@@ -15,6 +15,8 @@ export const de: UiStrings = {
   close: 'Schließen',
   alwaysOn: 'Immer aktiv',
   cookiesUsed: 'Cookies dieser Kategorie ({count})',
+  serviceCookies: 'Cookies dieses Dienstes ({count})',
+  servicePolicyLink: 'Datenschutzerklärung von {name}',
   cookieName: 'Name',
   cookieProvider: 'Gesetzt von',
   cookieDuration: 'Speicherdauer',

@@ -13,6 +13,8 @@ export const en = {
   close: 'Close',
   alwaysOn: 'Always on',
   cookiesUsed: 'Cookies in this category ({count})',
+  serviceCookies: 'Cookies of this service ({count})',
+  servicePolicyLink: 'Privacy policy of {name}',
   cookieName: 'Name',
   cookieProvider: 'Set by',
   cookieDuration: 'Duration',

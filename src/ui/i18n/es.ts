@@ -15,6 +15,8 @@ export const es: UiStrings = {
   close: 'Cerrar',
   alwaysOn: 'Siempre activas',
   cookiesUsed: 'Cookies de esta categoría ({count})',
+  serviceCookies: 'Cookies de este servicio ({count})',
+  servicePolicyLink: 'Política de privacidad de {name}',
   cookieName: 'Nombre',
   cookieProvider: 'Instalada por',
   cookieDuration: 'Duración',

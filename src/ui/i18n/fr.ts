@@ -15,6 +15,8 @@ export const fr: UiStrings = {
   close: 'Fermer',
   alwaysOn: 'Toujours actifs',
   cookiesUsed: 'Cookies de cette catégorie ({count})',
+  serviceCookies: 'Cookies de ce service ({count})',
+  servicePolicyLink: 'Politique de confidentialité de {name}',
   cookieName: 'Nom',
   cookieProvider: 'Déposé par',
   cookieDuration: 'Durée',

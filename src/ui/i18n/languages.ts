@@ -1,5 +1,5 @@
 import type { Translation } from '../../core/types.js';
-import { baseLanguage } from '../../core/language.js';
+import { baseLanguage, overridesFor } from '../../core/language.js';
 import { en, type UiStrings } from './en.js';
 
 export { BUILT_IN_LANGUAGES, isRightToLeft, pickLanguage } from '../../core/language.js';
@@ -10,12 +10,6 @@ export { BUILT_IN_LANGUAGES, isRightToLeft, pickLanguage } from '../../core/lang
  * importLanguage (src/ui/i18n/import-language.ts), the script tag its pinned chunks.
  */
 export type LanguageLoader = (base: string) => Promise<Record<string, UiStrings>> | undefined;
-
-function overridesFor(language: string, translations: Record<string, Translation>): Translation {
-  // Site tags are matched case-insensitively; the picked language is already lower case.
-  const forTag = (wanted: string): Translation | undefined => Object.entries(translations).find(([tag]) => tag.toLowerCase() === wanted)?.[1];
-  return { ...forTag(baseLanguage(language)), ...forTag(language) };
-}
 
 /**
  * Every string of the interface in the language: the built-in translation, the site's overrides

@@ -15,6 +15,8 @@ export const lv: UiStrings = {
   close: 'Aizvērt',
   alwaysOn: 'Vienmēr ieslēgtas',
   cookiesUsed: 'Šīs kategorijas sīkdatnes ({count})',
+  serviceCookies: 'Šī pakalpojuma sīkdatnes ({count})',
+  servicePolicyLink: '{name} privātuma politika',
   cookieName: 'Nosaukums',
   cookieProvider: 'Iestata',
   cookieDuration: 'Glabāšanas ilgums',

@@ -15,6 +15,8 @@ export const ru: UiStrings = {
   close: 'Закрыть',
   alwaysOn: 'Всегда включены',
   cookiesUsed: 'Файлы cookie этой категории ({count})',
+  serviceCookies: 'Файлы cookie этого сервиса ({count})',
+  servicePolicyLink: 'Политика конфиденциальности: {name}',
   cookieName: 'Название',
   cookieProvider: 'Кем установлен',
   cookieDuration: 'Срок хранения',

@@ -1,44 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ResolvedCategory } from '../../core/types.js';
-import { format } from '../i18n/languages.js';
 import { switchTemplate } from '../switch/switch.template.js';
 import { categoryText, type Strings } from '../i18n/shown-strings.js';
+import { cookieTable } from './cookie-table.template.js';
+import { serviceTemplate } from './service.template.js';
 
 export type { Strings };
 
-function cookieTable(category: ResolvedCategory, strings: Strings): TemplateResult | typeof nothing {
-  if (category.cookies.length === 0) return nothing;
-  return html`<details>
-    <summary>${format(strings.cookiesUsed, { count: category.cookies.length })}</summary>
-    <div class="cc-table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${strings.cookieName}</th>
-            <th scope="col">${strings.cookieProvider}</th>
-            <th scope="col">${strings.cookieDuration}</th>
-            <th scope="col">${strings.cookiePurpose}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${category.cookies.map(
-            (cookie) =>
-              html`<tr>
-                <td><code>${cookie.name}</code></td>
-                <td>${cookie.provider}</td>
-                <td>${cookie.duration}</td>
-                <td>${cookie.purpose}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
-  </details>`;
-}
-
+/** A category's switch, its text and cookies, and under them a switch per service it has. */
 export function categoryTemplate(
   category: ResolvedCategory,
-  checked: boolean,
+  draft: Partial<Record<string, boolean>>,
   strings: Strings,
   onChange: (id: string, checked: boolean) => void,
 ): TemplateResult {
@@ -50,10 +22,17 @@ export function categoryTemplate(
       <label for=${switchId}>${label}</label>
       <span class="cc-control">
         ${category.required ? html`<span class="cc-muted">${strings.alwaysOn}</span>` : nothing}
-        ${switchTemplate(switchId, category.required || checked, category.required, descriptionId, (value) => onChange(category.id, value))}
+        ${switchTemplate(switchId, category.required || draft[category.id] === true, category.required, descriptionId, (value) => onChange(category.id, value))}
       </span>
     </div>
     <p id=${descriptionId} class="cc-muted">${description}</p>
-    ${cookieTable(category, strings)}
+    ${cookieTable(category.cookies, strings.cookiesUsed, strings)}
+    ${
+      category.services.length === 0
+        ? nothing
+        : html`<ul class="cc-services" part="services" aria-label=${label}>
+            ${category.services.map((service) => serviceTemplate(service, category.required, draft[service.id] === true, strings, onChange))}
+          </ul>`
+    }
   </li>`;
 }

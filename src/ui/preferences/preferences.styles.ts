@@ -80,6 +80,24 @@ export const preferencesStyles = css`
     font-weight: 600;
     cursor: pointer;
   }
+  .cc-services {
+    list-style: none;
+    margin: 0.75rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .cc-service {
+    padding-block: 0.625rem;
+    padding-inline-start: 0.875rem;
+    border-inline-start: 3px solid var(--cc-border);
+  }
+  .cc-service .cc-category-head label {
+    font-weight: 500;
+  }
+  .cc-service p {
+    margin-block-start: 0.25rem;
+  }
   .cc-control {
     display: inline-flex;
     align-items: center;

@@ -1,21 +1,24 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentReceipt } from '../../core/storage/history.js';
-import type { CategoryStates, ConsentDecision, ResolvedConfig } from '../../core/types.js';
+import type { ConsentChoice } from '../../core/decision.js';
+import type { ConsentDecision, ResolvedConfig } from '../../core/types.js';
 import { categoryTemplate, type Strings } from './category.template.js';
+import { toggledDraft } from './draft.js';
 import { receiptTemplate } from './receipt.template.js';
 
 export interface PreferencesState {
   config: ResolvedConfig;
   strings: Strings;
   language: string;
-  draft: CategoryStates;
+  /** The switches' states by category and service id, until the visitor saves them. */
+  draft: ConsentChoice;
   decision: ConsentDecision | null;
   receipts: ConsentReceipt[];
   gpcHonoured: boolean;
 }
 
 export interface PreferencesActions {
-  toggle(id: string, checked: boolean): void;
+  changeDraft(draft: ConsentChoice): void;
   save(): void;
   acceptAll(): void;
   rejectAll(): void;
@@ -25,9 +28,10 @@ export interface PreferencesActions {
   onClick(event: MouseEvent): void;
 }
 
-/** The second layer: a native modal <dialog> with a switch per category and the visitor's receipt. */
+/** The second layer: a native modal <dialog> with a switch per category and service, and the visitor's receipt. */
 export function preferencesTemplate(state: PreferencesState, actions: PreferencesActions): TemplateResult {
   const { config, strings } = state;
+  const toggle = (id: string, checked: boolean) => actions.changeDraft(toggledDraft(config, state.draft, id, checked));
   return html`<dialog
     class="cc-preferences"
     part="dialog"
@@ -47,7 +51,7 @@ export function preferencesTemplate(state: PreferencesState, actions: Preference
         <p>${strings.preferencesIntro} <a href=${config.policyUrl} part="policy-link">${strings.policyLink}</a></p>
         ${state.gpcHonoured ? html`<p class="cc-notice" part="gpc-notice" role="note">${strings.gpcHonoured}</p>` : nothing}
         <ul class="cc-categories">
-          ${config.categories.map((category) => categoryTemplate(category, state.draft[category.id] === true, strings, actions.toggle))}
+          ${config.categories.map((category) => categoryTemplate(category, state.draft, strings, toggle))}
         </ul>
         ${receiptTemplate(state.decision, state.receipts, config, strings, state.language)}
       </div>

@@ -38,10 +38,15 @@ function choiceText(decision: ConsentDecision, config: ResolvedConfig, strings: 
   return `${strings[METHOD_KEYS[decision.method]]}: ${allowed(decision, config, strings)}`;
 }
 
+/** "Analytics (Statistics)": a category with only some of its services allowed names those. */
 function allowed(decision: ConsentDecision, config: ResolvedConfig, strings: Strings): string {
   const labels = config.categories
     .filter((category) => !category.required && decision.categories[category.id])
-    .map((category) => categoryText(category, strings).label);
+    .map((category) => {
+      const label = categoryText(category, strings).label;
+      const services = category.services.filter((service) => decision.services?.[service.id]).map((service) => categoryText(service, strings).label);
+      return services.length < category.services.length ? `${label} (${services.join(', ')})` : label;
+    });
   return labels.length > 0 ? labels.join(', ') : strings.receiptNothing;
 }
 
