@@ -3,7 +3,8 @@
  * them wait on browsers, servers and the disk as much as on the CPU): lint beside the build; then
  * the typecheck, the package checks, the size ceilings, the Node tests and the browser tests; last,
  * alone, the Node tests that time the receiver under load. Each step's output is printed in one
- * piece when it ends. The first step to fail stops the others. Stops at once, with one line that
+ * piece when it ends. The first step to fail stops the others (but the size ceilings, whose failure
+ * still lets every other check run). Stops at once, with one line that
  * says how to install them, when a browser is missing.
  *
  * TEST_SERIAL=1 runs the steps one at a time, in the order listed.
@@ -31,8 +32,8 @@ const steps = [
   { name: 'build', command: 'npm', args: ['run', 'build', '--silent'], needs: [] },
   { name: 'typecheck', command: 'npm', args: ['run', 'typecheck', '--silent'], needs: ['build'], yields: true },
   { name: 'package (publint, are-the-types-wrong)', command: 'npm', args: ['run', 'lint:package', '--silent'], needs: ['build'], yields: true },
-  // A build over its size ceiling still gets every other check run: the step fails on its own.
-  { name: 'size (ceilings)', command: 'npm', args: ['run', 'size', '--silent'], needs: ['build'], yields: true },
+  // A build over its size ceiling still gets every other check run: this step fails without stopping them.
+  { name: 'size (ceilings)', command: 'npm', args: ['run', 'size', '--silent'], needs: ['build'], yields: true, stopsOthers: false },
   { name: 'node tests', command: 'node', args: ['scripts/node-tests.mjs', '--shared'], needs: ['build'] },
   { name: 'browser tests', command: 'npx', args: ['web-test-runner'], needs: ['build'] },
   // Latency under load, measured with nothing else of the suite running beside them.
@@ -121,9 +122,12 @@ function stop(step) {
 }
 
 const running = new Set();
-const done = new Set();
+/** Steps that have ended: passed, or failed without stopping the others. */
+const ended = new Set();
+/** Steps that failed; the first one that stops the others, if any. */
+const failures = [];
+let stoppedBy = null;
 const totals = { passed: 0, failed: 0 };
-let failed = null;
 
 // Ctrl-C: the steps are in process groups of their own, so the terminal's signal does not reach them.
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -135,32 +139,34 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 await new Promise((resolveAll) => {
   const next = () => {
-    if (failed) {
-      if (running.size === 0) resolveAll();
-      return;
-    }
-    for (const step of steps) {
-      if (step.started || !step.needs.every((name) => done.has(name))) continue;
-      running.add(step);
-      void run(step).then(({ status, output }) => {
-        running.delete(step);
-        const counted = count(output);
-        totals.passed += counted.passed;
-        totals.failed += counted.failed;
-        const stopped = failed !== null;
-        if (!stopped || status === 0) process.stdout.write(`\n── ${step.name} ──\n${output}`);
-        if (status === 0) {
-          done.add(step.name);
-          console.log(`✔ ${step.name} (${seconds(step.ended - step.started)}s)`);
-        } else if (!stopped) {
-          failed = step;
-          console.error(`\n✖ ${step.name} failed after ${seconds(step.ended - step.started)}s`);
-          for (const other of running) stop(other);
-        } else {
-          console.log(`(${step.name} stopped)`);
-        }
-        next();
-      });
+    if (!stoppedBy) {
+      for (const step of steps) {
+        if (step.started || !step.needs.every((name) => ended.has(name))) continue;
+        running.add(step);
+        void run(step).then(({ status, output }) => {
+          running.delete(step);
+          const counted = count(output);
+          totals.passed += counted.passed;
+          totals.failed += counted.failed;
+          const took = seconds(step.ended - step.started);
+          if (stoppedBy && status !== 0) {
+            console.log(`(${step.name} stopped)`);
+          } else {
+            process.stdout.write(`\n── ${step.name} ──\n${output}`);
+            if (status === 0) console.log(`✔ ${step.name} (${took}s)`);
+            else console.error(`\n✖ ${step.name} failed after ${took}s`);
+          }
+          if (status === 0 || step.stopsOthers === false) ended.add(step.name);
+          if (status !== 0 && !stoppedBy) {
+            failures.push(step);
+            if (step.stopsOthers !== false) {
+              stoppedBy = step;
+              for (const other of running) stop(other);
+            }
+          }
+          next();
+        });
+      }
     }
     if (running.size === 0) resolveAll();
   };
@@ -170,15 +176,19 @@ await new Promise((resolveAll) => {
 const total = seconds(Date.now() - started);
 console.log(`\nSteps (seconds: start, duration, CPU; load now ${load()}):`);
 for (const step of steps) {
-  const state = !step.started ? 'not run' : done.has(step.name) ? '' : step === failed ? 'FAILED' : 'stopped';
+  const state = !step.started ? 'not run' : failures.includes(step) ? 'FAILED' : ended.has(step.name) ? '' : 'stopped';
   const cpu = step.cpu === undefined ? '' : `cpu ${step.cpu.toFixed(1)}`;
   const timing = step.started
     ? `${seconds(step.started - started).padStart(6)} +${seconds(step.ended - step.started).padStart(6)} ${cpu.padStart(9)}`
     : ''.padStart(24);
   console.log(`  ${timing}  ${step.name}${state ? `  ${state}` : ''}`);
 }
-if (failed) {
-  console.log(`\nTests so far: ${totals.passed} passed, ${totals.failed} failed; stopped at ${failed.name} (${total}s)`);
+if (stoppedBy) {
+  console.log(`\nTests so far: ${totals.passed} passed, ${totals.failed} failed; stopped at ${stoppedBy.name} (${total}s)`);
+  process.exit(1);
+}
+if (failures.length > 0) {
+  console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed; failed: ${failures.map((step) => step.name).join(', ')} (${total}s)`);
   process.exit(1);
 }
 console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed (${total}s)`);
