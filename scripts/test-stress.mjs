@@ -90,8 +90,7 @@ function runOnce(index) {
       file.end();
       current = null;
       const steps = [...output.matchAll(/^✔ (.+) \(([\d.]+)s\)$/gm)].map((match) => ({ name: match[1], seconds: Number(match[2]), ok: true }));
-      const failedStep = /^✖ (.+) failed after ([\d.]+)s$/m.exec(output);
-      if (failedStep) steps.push({ name: failedStep[1], seconds: Number(failedStep[2]), ok: false });
+      for (const match of output.matchAll(/^✖ (.+) failed after ([\d.]+)s$/gm)) steps.push({ name: match[1], seconds: Number(match[2]), ok: false });
       // The tests that failed: Node's "not ok" lines and the browsers' ❌ lines.
       const failures = [...output.matchAll(/^\s*(not ok \d+ - .+|❌ .+)$/gm)].map((match) => match[1].trim());
       const tests = /^Tests(?: so far)?: (.+)$/m.exec(output)?.[1] ?? '';
