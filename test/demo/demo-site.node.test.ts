@@ -134,6 +134,9 @@ describe('the demo shop (npm run demo)', { timeout: 120_000 }, () => {
     });
     await page.waitForFunction(() => document.getElementById('analytics-count')!.textContent === '1');
     await page.waitForFunction(() => document.querySelector('iframe')?.getAttribute('src') === '/video.html');
+    // Each gated script loads on its own: wait until the heatmap and the pixel have run too.
+    await page.waitForFunction(() => (window as { demoHeatmapRuns?: number }).demoHeatmapRuns !== undefined);
+    await page.waitForFunction(() => (window as { demoPixelRuns?: number }).demoPixelRuns !== undefined);
     assert.equal(await page.evaluate(() => (window as { demoAnalyticsRuns?: number }).demoAnalyticsRuns), 1);
     assert.equal(await page.evaluate(() => (window as { demoHeatmapRuns?: number }).demoHeatmapRuns), 1);
     assert.match(await page.evaluate(() => document.cookie), /demo_promo=/);

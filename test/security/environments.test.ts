@@ -53,6 +53,8 @@ describe('broken environments: the whole widget under a strict CSP header', () =
       await waitFor(() => page.shadow()!.querySelector('[part~="receipt"]') !== null, 'the receipt');
       await page.click('dialog [part~="reject-all"]');
       await waitFor(() => win.manager!.decision?.method === 'reject-all', 'the second choice');
+      // The history is written after the decision, and IndexedDB fails when it fails: waited for, not assumed done.
+      if (warning) await waitFor(() => win.warnings.some((text) => warning.test(text)), `the warning, got ${JSON.stringify(win.warnings)}`).catch(() => {});
       await pageSettled();
       if (warning) {
         const matching = win.warnings.filter((text) => warning.test(text));
