@@ -26,7 +26,9 @@ export async function makeChoice(page: Page, choice: Choice): Promise<'api' | 'b
   const viaApi = await page.evaluate(chooseThroughApi, method).catch(() => false);
   if (viaApi) return 'api';
   try {
-    await page.getByRole('button', { name: BUTTON_NAMES[choice] }).first().click({ timeout: 3000 });
+    // A banner drawn by a script may show seconds after load on a slow site or a busy machine
+    // (3 s missed it under load); a page with no banner at all pays this wait once per choice.
+    await page.getByRole('button', { name: BUTTON_NAMES[choice] }).first().click({ timeout: 10_000 });
     return 'button';
   } catch {
     return 'none';
