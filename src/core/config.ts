@@ -3,7 +3,7 @@ import { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_COOKIE_PATH, DEFAULT_S
 import { COOKIE_DOMAIN_PATTERN, COOKIE_NAME_PATTERN, COOKIE_PATH_PATTERN, isErasePattern, isSameSite, matches } from './config-patterns.js';
 import { closestKey } from './closest-key.js';
 import { isSafeUrl } from './safe-url.js';
-import { longestConsentCookie, MAX_CONSENT_COOKIE_LENGTH } from './storage/consent-cookie.js';
+import { longestConsentCookie, MAX_CATEGORIES, MAX_CONSENT_COOKIE_LENGTH, MAX_SERVICES } from './storage/consent-cookie.js';
 import { unsafeLinkUrl } from './text-links.js';
 
 export { DEFAULT_CATEGORIES, DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS } from './config-defaults.js';
@@ -23,7 +23,6 @@ export class ConsentConfigError extends Error {
   }
 }
 
-const MAX_CATEGORIES = 24;
 export const CATEGORY_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 const LANGUAGE_TAG_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 const REGION_CODE_PATTERN = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
@@ -51,7 +50,6 @@ const TOP_LEVEL_KEYS = [
 ] as const;
 const CATEGORY_KEYS = ['id', 'label', 'description', 'required', 'cookies', 'erase', 'services'];
 const SERVICE_KEYS = ['id', 'label', 'description', 'provider', 'policyUrl', 'cookies', 'erase'];
-const MAX_SERVICES = 96;
 const ID_RULE = 'lower-case letters, digits, "_" or "-", starting with a letter, at most 32 characters';
 const ERASE_RULE = 'an array of cookie names or "prefix*" patterns';
 const COOKIE_DESCRIPTION_KEYS = ['name', 'provider', 'duration', 'purpose'] as const;

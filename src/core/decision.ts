@@ -1,3 +1,4 @@
+import { configuredPurposes, isRequiredId } from './configured-ids.js';
 import { encodeConsentCookie } from './storage/consent-cookie.js';
 import type { CategoryStates, ConsentDecision, ConsentMethod, ResolvedConfig, ServiceStates } from './types.js';
 
@@ -90,17 +91,9 @@ export function isDecisionCurrent(decision: ConsentDecision, config: ResolvedCon
   return sameStates(decision.categories, expected.categories) && sameStates(decision.services, expected.services);
 }
 
-/** Every configured id, category or service, with whether it is always granted. */
-function idsOf(config: ResolvedConfig): [id: string, required: boolean][] {
-  return config.categories.flatMap(({ id, required, services }) => [
-    [id, required] as [string, boolean],
-    ...services.map(({ id }): [string, boolean] => [id, required]),
-  ]);
-}
-
 /** Whether a category or service id is granted by a decision (required ones always are). */
 export function grantsId(config: ResolvedConfig, decision: ConsentDecision | null, id: string): boolean {
-  return idsOf(config).some(([known, required]) => known === id && required) || (decision?.categories[id] ?? decision?.services?.[id]) === true;
+  return isRequiredId(config, id) || (decision?.categories[id] ?? decision?.services?.[id]) === true;
 }
 
 /**
@@ -108,7 +101,7 @@ export function grantsId(config: ResolvedConfig, decision: ConsentDecision | nul
  * Without a decision only the required ones are in effect, so a first decision never "changes" them.
  */
 export function changedIds(config: ResolvedConfig, previous: ConsentDecision | null, next: ConsentDecision | null): string[] {
-  return idsOf(config)
+  return configuredPurposes(config)
     .filter(([id]) => grantsId(config, previous, id) !== grantsId(config, next, id))
     .map(([id]) => id);
 }

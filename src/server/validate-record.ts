@@ -1,4 +1,5 @@
 import type { ConsentRecord } from '../core/delivery/record.js';
+import { MAX_CATEGORIES, MAX_SERVICES } from '../core/storage/consent-cookie.js';
 
 export type ValidationResult = { ok: true; record: ConsentRecord } | { ok: false; reasons: string[] };
 
@@ -12,8 +13,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 const VERSION = /^\d{1,6}\.\d{1,6}\.\d{1,6}(-[0-9A-Za-z.-]{1,40})?$/;
 const METHODS = ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'];
 const LAYERS = ['banner', 'preferences', 'api', 'placeholder'];
-export const MAX_CATEGORIES = 24;
-export const MAX_SERVICES = 96;
+export { MAX_CATEGORIES, MAX_SERVICES };
 /**
  * A decision time outside this window is a broken clock or a forgery. Refusing it here keeps it
  * from reaching a database that rejects it (PostgreSQL has no year 0000) and answering 503, which

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { resolveConfig } from '../../src/core/config.js';
 import { createDecision, isDecisionCurrent } from '../../src/core/decision.js';
 import { crc32Hex } from '../../src/core/storage/checksum.js';
-import { decodeConsentCookie, encodeConsentCookie, readConsentCookie } from '../../src/core/storage/consent-cookie.js';
+import { decodeConsentCookie, encodeConsentCookie, longestConsentCookie, readConsentCookie } from '../../src/core/storage/consent-cookie.js';
 import type { ConsentDecision } from '../../src/core/types.js';
 
 const COOKIE_OCTETS = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/;
@@ -52,6 +52,30 @@ describe('consent cookie format (compliance C25, C26)', () => {
     expect(value).to.match(COOKIE_OCTETS);
     expect(value.length).to.be.below(1100);
     expect(decodeConsentCookie(value, now)).to.deep.equal(all);
+  });
+
+  it('knows the longest value its ids can make without encoding one: the length the configuration check refuses by', () => {
+    const longest = (categories: string[], services: string[]) =>
+      encodeConsentCookie({
+        consentId: 'ffffffff-ffff-4fff-bfff-ffffffffffff',
+        revision: 999_999_999,
+        // The last instants a Date can hold: 11 base-36 digits, the most the format allows.
+        timestamp: new Date(8.64e15 - 1).toISOString(),
+        expiresAt: new Date(8.64e15).toISOString(),
+        method: 'custom',
+        categories: Object.fromEntries(categories.map((id) => [id, true])),
+        ...(services.length > 0 ? { services: Object.fromEntries(services.map((id) => [id, true])) } : {}),
+      }).length;
+    for (const [categories, services] of [
+      [['session', 'analytics'], []],
+      [
+        ['session', 'analytics', 'promotional'],
+        ['statistics', 'heatmap', 'video'],
+      ],
+      [['a'], ['b'.repeat(32)]],
+    ] as [string[], string[]][]) {
+      expect(longestConsentCookie(categories, services), JSON.stringify([categories, services])).to.equal(longest(categories, services));
+    }
   });
 
   it('checksums with standard CRC-32 (IEEE), so any implementation can verify a cookie', () => {

@@ -29,8 +29,9 @@ export const MAX_CONSENT_COOKIE_LENGTH = 3072;
 /** Clocks of tabs, devices and servers disagree a little; beyond this an issue time is forged. */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const MAX_LIFETIME_MS = 3650 * 24 * 3600 * 1000;
-const MAX_CATEGORIES = 24;
-const MAX_SERVICES = 96;
+/** The most categories and services a configuration may have, and so a cookie or a record carry. */
+export const MAX_CATEGORIES = 24;
+export const MAX_SERVICES = 96;
 
 /** Each method's code is its first letter. */
 const METHODS_BY_CODE: Record<string, ConsentMethod> = {
