@@ -91,6 +91,8 @@ describe('slow and numerous clients cannot exhaust the receiver', { timeout: 20_
       assert.equal(running.server.requestTimeout, 30_000);
       const { port } = new URL(running.url);
       // Two slow clients that never finish their headers hold the two places…
+      let held = 0;
+      const bothHeld = new Promise<void>((resolve) => running.server.on('connection', () => ++held === 2 && resolve()));
       const slow = await Promise.all(
         [1, 2].map(async () => {
           const socket = connect(Number(port), '127.0.0.1');
@@ -99,11 +101,12 @@ describe('slow and numerous clients cannot exhaust the receiver', { timeout: 20_
           return socket;
         }),
       );
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await bothHeld;
       // …and a third is closed at once instead of waiting for a file descriptor.
+      const dropped = once(running.server, 'drop');
       const third = connect(Number(port), '127.0.0.1');
       third.on('error', () => {});
-      await once(third, 'close');
+      await Promise.all([once(third, 'close'), dropped]);
       slow.forEach((socket) => socket.destroy());
     } finally {
       await running.close();

@@ -8,6 +8,8 @@ describe('createConsentHandler on node:http (a real server on 127.0.0.1)', () =>
   let server: Awaited<ReturnType<typeof listen>>;
   let failNext = false;
   const errors: unknown[] = [];
+  /** Told of each request the server receives, with the handler's promise for it (in an object: a promise resolved with a promise would wait for it). */
+  let onRequest: ((request: { handling: Promise<void> }) => void) | undefined;
 
   before(async () => {
     const handler = createConsentHandler({
@@ -21,7 +23,10 @@ describe('createConsentHandler on node:http (a real server on 127.0.0.1)', () =>
       maxBodyBytes: 4096,
       onError: (error) => errors.push(error),
     });
-    server = await listen((req, res) => void handler(req, res));
+    server = await listen((req, res) => {
+      const handling = handler(req, res);
+      onRequest?.({ handling });
+    });
   });
   after(() => server.close());
   beforeEach(() => {
@@ -120,10 +125,12 @@ describe('createConsentHandler on node:http (a real server on 127.0.0.1)', () =>
     const { request } = await import('node:http');
     const req = request(`${server.url}/`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '3000' } });
     req.on('error', () => {});
+    const received = new Promise<{ handling: Promise<void> }>((resolve) => (onRequest = resolve));
     req.write('{"schema":1,');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { handling } = await received;
+    onRequest = undefined;
     req.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await handling;
     assert.deepEqual(errors, []);
     assert.equal(await store.count(), 0);
   });
